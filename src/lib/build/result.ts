@@ -1,0 +1,221 @@
+/**
+ * BuildResult: everything one build produced, as plain serializable JSON (no Maps, no class
+ * instances, no functions). Views, the CLI printers and the checks only read it; nothing downstream
+ * re-derives build facts. Keep these shapes stable: the UI and the CLI depend on them.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+
+export type BuilderKind = 'buildkit' | 'legacy';
+
+/** A Diagnostic plus the 1-based line it refers to (null when the problem has no line). */
+export interface BuildDiagnostic extends Diagnostic {
+  line: number | null;
+}
+
+export type StageStatus = 'built' | 'cached' | 'skipped' | 'failed';
+
+/** Why a stage depends on another stage or on an extra image. */
+export type DependencyKind = 'from' | 'copy-from' | 'mount-from';
+
+export interface StageDependency {
+  kind: DependencyKind;
+  /** Index of the stage depended on, or null when the dependency is an image (`COPY --from=composer:2`). */
+  stage: number | null;
+  /** The image reference when `stage` is null. */
+  image: string | null;
+  /** Line of the instruction that creates the edge. */
+  line: number;
+}
+
+/** Why the first cache miss of a stage happened; later steps of that stage miss as `parent missed`. */
+export type CacheMissReason = 'instruction changed' | 'copied files changed' | 'parent missed' | 'no cache';
+
+export type FileType = 'file' | 'dir' | 'symlink';
+
+/** One path a layer adds, modifies or deletes (a delete is a whiteout: 0 bytes of its own). */
+export interface FileChange {
+  path: string;
+  op: 'add' | 'modify' | 'delete';
+  type: FileType | null;
+  size: number;
+  uid: number | null;
+  gid: number | null;
+  /** Permission bits as an octal string, e.g. "0755"; null for a delete. */
+  mode: string | null;
+}
+
+/** Something a simulated program pretended to do, shown with a "simulated" label. */
+export interface SimulatedEffectView {
+  label: string;
+  by: string;
+  detail: string;
+}
+
+export type StepStatus = 'done' | 'cached' | 'failed' | 'not-run';
+
+export interface StepResult {
+  /** 1-based first and last source lines of the instruction. */
+  line: number;
+  endLine: number;
+  /** Upper-case keyword: RUN, COPY, ENV, ... (FROM steps are not listed: see StageResult.base). */
+  keyword: string;
+  /** The instruction text with builder-side variables expanded (what the progress shows). */
+  instruction: string;
+  status: StepStatus;
+  cached: boolean;
+  /** Set on the first miss of a stage and on every later step of it (`parent missed`). */
+  cacheMiss: CacheMissReason | null;
+  /** True when the step changes only the image config (ENV, LABEL, ...): a 0B history entry. */
+  emptyLayer: boolean;
+  /** Bytes the step's layer adds (0 for empty layers). */
+  size: number;
+  changes: FileChange[];
+  effects: SimulatedEffectView[];
+  /** Output of RUN ('' for other instructions). */
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  /** The `docker history` CREATED BY text for this step. */
+  createdBy: string;
+  /** Progress vertex number (`#7`) or null when the instruction is not a vertex (ENV, ARG, ...). */
+  vertex: number | null;
+}
+
+export interface StageResult {
+  index: number;
+  /** The stage name (lower-cased as BuildKit stores it) or `stage-<index>` when unnamed. */
+  name: string;
+  named: boolean;
+  /** The base as written after expanding global ARGs (`golang:1.21`, `builder`, `scratch`). */
+  base: string;
+  baseKind: 'image' | 'stage' | 'scratch';
+  /** Index of the base stage when baseKind is 'stage'. */
+  baseStage: number | null;
+  line: number;
+  status: StageStatus;
+  /** Why the stage was skipped (or null): `not needed by target "x"`, `after target "x"`. */
+  reason: string | null;
+  dependsOn: StageDependency[];
+  steps: StepResult[];
+  /** Bytes of the stage's whole filesystem at its end (0 when skipped). */
+  size: number;
+}
+
+export interface HistoryEntry {
+  createdBy: string;
+  emptyLayer: boolean;
+  size: number;
+  comment: string;
+}
+
+export interface HealthcheckConfig {
+  Test: string[];
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  StartInterval?: number;
+  Retries?: number;
+}
+
+/** The image config as `docker inspect` names it. */
+export interface ImageConfigView {
+  User: string;
+  WorkingDir: string;
+  Env: string[];
+  Cmd: string[] | null;
+  Entrypoint: string[] | null;
+  ExposedPorts: string[];
+  Labels: Record<string, string>;
+  Volumes: string[];
+  StopSignal: string | null;
+  Healthcheck: HealthcheckConfig | null;
+  Shell: string[] | null;
+  OnBuild: string[];
+}
+
+export interface ImageFile {
+  path: string;
+  type: FileType;
+  size: number;
+  uid: number;
+  gid: number;
+  /** Permission bits as an octal string, e.g. "0644". */
+  mode: string;
+  /** Symlink target, else null. */
+  target: string | null;
+  /** Stage whose step last wrote the path, or null when it comes from the base image. */
+  fromStage: string | null;
+  /** Line of that step, or null. */
+  fromLine: number | null;
+  /** Set for a folder whose bulk contents are summarised, not listed (`/usr/lib: 1,204 files`). */
+  summary: { files: number; bytes: number; source: string | null } | null;
+}
+
+export interface ImageResult {
+  /** Stage the image was taken from (the target). */
+  stage: string;
+  /** The base image reference the target stage starts from ultimately (`debian:bullseye-slim`). */
+  base: string;
+  config: ImageConfigView;
+  history: HistoryEntry[];
+  /** Number of non-empty layers (base image layers included). */
+  layers: number;
+  /** Total bytes: every layer's bytes, deleted files included. */
+  size: number;
+  /** Where the base image's size figure comes from (the images data file's citation). */
+  baseSizeSource: string;
+  files: ImageFile[];
+}
+
+/** One progress record, shaped like a line of BuildKit's `--progress=plain` output. */
+export interface ProgressEvent {
+  vertex: number;
+  kind: 'start' | 'log' | 'cached' | 'done' | 'error';
+  /** The printed line without the `#N ` prefix: `[builder 3/5] RUN go build`, `CACHED`, `DONE 0.0s`. */
+  text: string;
+  /** Stage index of the vertex, or null for internal vertices (load context, exporting). */
+  stage: number | null;
+  line: number | null;
+}
+
+/** The plan: the stage graph and the target, drawn by the UI before anything runs. */
+export interface BuildPlan {
+  builder: BuilderKind;
+  /** Index and name of the target stage (null when planning failed). */
+  target: { index: number; name: string } | null;
+  stages: {
+    index: number;
+    name: string;
+    base: string;
+    line: number;
+    willBuild: boolean;
+    reason: string | null;
+    dependsOn: StageDependency[];
+  }[];
+  /** Stage indices in the order they are built. */
+  order: number[];
+}
+
+/** What was in a built non-target stage and did not reach the final image. */
+export interface LeftBehind {
+  stage: string;
+  /** Bytes of that stage's own layers and base that did not reach the image. */
+  bytes: number;
+  files: number;
+  /** Tools (compilers, package managers...) present in that stage but absent from the image. */
+  notableTools: string[];
+}
+
+export interface BuildResult {
+  ok: boolean;
+  builder: BuilderKind;
+  diagnostics: BuildDiagnostic[];
+  plan: BuildPlan;
+  stages: StageResult[];
+  /** The target stage's image, or null when the build failed. */
+  image: ImageResult | null;
+  progress: ProgressEvent[];
+  leftBehind: LeftBehind[];
+  /** Tag given with -t, if any (normalised, e.g. `myapp:latest`). */
+  tag: string | null;
+}
