@@ -1,0 +1,89 @@
+/** Removing and renaming entries. Both need write and search permission on the directories whose
+ * entries change, and honour the sticky bit (/tmp) there. */
+import { fail, fsError } from './errors.ts';
+import { joinNames, splitPath } from './path.ts';
+import { mayAccess, passesSticky, R_OK, W_OK, X_OK } from './permissions.ts';
+import { locate } from './resolve.ts';
+import { isEmptyDir, updateAt } from './tree.ts';
+import type { Access, Cred, DirNode, FsError, FsNode, FsResult } from './types.ts';
+
+/** Why `cred` may not unlink `child` from `dir`, if it may not. */
+function unlinkDenied(cred: Cred, dir: DirNode, child: FsNode, path: string): FsError | undefined {
+  if (!mayAccess(cred, dir, W_OK | X_OK)) return fsError('EACCES', path);
+  if (!passesSticky(cred, dir, child)) return fsError('EPERM', path);
+  return undefined;
+}
+
+/** The first entry below `dir` that `cred` could not remove (`rm -r` lists, then unlinks, each level). */
+function subtreeDenied(cred: Cred, dir: DirNode, path: string): FsError | undefined {
+  if (cred.uid === 0 || isEmptyDir(dir)) return undefined;
+  if (!mayAccess(cred, dir, R_OK | W_OK | X_OK)) return fsError('EACCES', path);
+  for (const [name, child] of dir.children) {
+    const childPath = `${path}/${name}`;
+    const denied = unlinkDenied(cred, dir, child, childPath) ?? (child.kind === 'dir' ? subtreeDenied(cred, child, childPath) : undefined);
+    if (denied !== undefined) return denied;
+  }
+  return undefined;
+}
+
+const endsInDot = (path: string): boolean => {
+  const last = splitPath(path).at(-1);
+  return last === '.' || last === '..';
+};
+
+export interface RemoveOptions {
+  /** Remove a directory with everything in it (`rm -r`); without it only an empty directory goes (`rmdir`). */
+  recursive?: boolean;
+}
+
+/**
+ * Removes the entry at `path` (a final symlink itself, not its target). All or nothing: when some
+ * entry of a subtree may not be removed, nothing is.
+ */
+export function remove(tree: DirNode, access: Access, path: string, options: RemoveOptions = {}): FsResult<DirNode> {
+  if (endsInDot(path)) return fail('EINVAL', path);
+  const found = locate(tree, access, path, { follow: false, allowMissing: false });
+  if (!found.ok) return found;
+  const { node, parent, names } = found.value;
+  if (parent === undefined || node === undefined) return fail('EINVAL', path);
+  const denied = unlinkDenied(access.cred, parent, node, path);
+  if (denied !== undefined) return { ok: false, error: denied };
+  if (node.kind === 'dir') {
+    if (!options.recursive && !isEmptyDir(node)) return fail('ENOTEMPTY', path);
+    const below = subtreeDenied(access.cred, node, path.replace(/\/+$/, ''));
+    if (below !== undefined) return { ok: false, error: below };
+  }
+  return { ok: true, value: updateAt(tree, names, () => undefined) };
+}
+
+/**
+ * Moves `from` to `to` (rename(2)): neither final component is followed; an existing `to` is replaced
+ * when kinds agree (a directory only by an empty directory).
+ */
+export function rename(tree: DirNode, access: Access, from: string, to: string): FsResult<DirNode> {
+  if (endsInDot(from) || endsInDot(to)) return fail('EINVAL', from);
+  const source = locate(tree, access, from, { follow: false, allowMissing: false });
+  if (!source.ok) return source;
+  const target = locate(tree, access, to, { follow: false, allowMissing: true });
+  if (!target.ok) return target;
+  const { node, parent, names } = source.value;
+  const dest = target.value;
+  if (node === undefined || parent === undefined || dest.parent === undefined) return fail('EINVAL', from);
+  const fromPath = joinNames(names);
+  const toPath = joinNames(dest.names);
+  if (fromPath === toPath) return { ok: true, value: tree };
+  if (toPath.startsWith(`${fromPath}/`)) return fail('EINVAL', from);
+  const cred = access.cred;
+  const denied = unlinkDenied(cred, parent, node, from) ?? (dest.node ? unlinkDenied(cred, dest.parent, dest.node, to) : undefined);
+  if (denied !== undefined) return { ok: false, error: denied };
+  if (!mayAccess(cred, dest.parent, W_OK | X_OK)) return fail('EACCES', to);
+  // Moving a directory to another parent rewrites its '..' entry: that needs write permission on it.
+  if (node.kind === 'dir' && joinNames(names.slice(0, -1)) !== joinNames(dest.names.slice(0, -1)) && !mayAccess(cred, node, W_OK)) return fail('EACCES', from);
+  if (dest.node !== undefined) {
+    if (node.kind === 'dir' && dest.node.kind !== 'dir') return fail('ENOTDIR', to);
+    if (node.kind !== 'dir' && dest.node.kind === 'dir') return fail('EISDIR', to);
+    if (dest.node.kind === 'dir' && !isEmptyDir(dest.node)) return fail('ENOTEMPTY', to);
+  }
+  const without = updateAt(tree, names, () => undefined);
+  return { ok: true, value: updateAt(without, dest.names, () => node) };
+}
