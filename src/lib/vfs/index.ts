@@ -35,3 +35,6 @@ export { chmod, chown } from './attributes.ts';
 export type { AttributeOptions } from './attributes.ts';
 export { walk } from './walk.ts';
 export { nodeBytes, treeBytes, imageSize } from './sizes.ts';
+export { copyNode } from './copy.ts';
+export type { CopyOptions } from './copy.ts';
+export { diffTrees, applyDiff } from './layers.ts';
