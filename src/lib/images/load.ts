@@ -1,0 +1,175 @@
+/**
+ * loadBaseImage: reference → config, filesystem tree and history of a catalogue image.
+ * Loaded images are immutable, so each catalogue entry is built once and shared.
+ */
+import type { Result } from '../diagnostics.ts';
+import type { DirNode } from '../vfs/types.ts';
+import { lookup, type Catalogue, type CatalogueEntry } from './catalogue.ts';
+import { parseImageRef, scratchRef, type ImageRef } from './reference.ts';
+import { buildRootfs } from './rootfs.ts';
+import type { ConfigData, HistoryData } from './schema.ts';
+import { closest } from './suggest.ts';
+import type { BaseImage, HistoryEntry, ImageConfig, ImageRefError } from './types.ts';
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const emptyRoot = (): DirNode => ({ kind: 'dir', uid: 0, gid: 0, mode: 0o755, children: new Map() });
+
+/** BuildKit's empty image (d2l/image.go emptyImage): what `FROM scratch` starts from. */
+export function scratchImage(): BaseImage {
+  return {
+    ref: scratchRef.canonical,
+    imageRef: scratchRef,
+    config: {
+      User: '', WorkingDir: '/', Env: [`PATH=${DEFAULT_PATH}`], Cmd: null, Entrypoint: null,
+      ExposedPorts: [], Labels: {}, Volumes: [],
+    },
+    rootfs: emptyRoot(),
+    history: [],
+    size: 0,
+    sizeSource: 'scratch is the empty image: no layers, 0 bytes',
+  };
+}
+
+const envName = (entry: string): string => entry.slice(0, entry.indexOf('=') === -1 ? entry.length : entry.indexOf('='));
+
+function withEnv(env: readonly string[], set: Readonly<Record<string, string>>): string[] {
+  const result = env.map((entry) => {
+    const name = envName(entry);
+    return name in set ? `${name}=${set[name] ?? ''}` : entry;
+  });
+  for (const [name, value] of Object.entries(set)) if (!result.some((e) => envName(e) === name)) result.push(`${name}=${value}`);
+  // BuildKit adds the default PATH to any (non-Windows) base image lacking one.
+  if (!result.some((e) => envName(e) === 'PATH')) result.unshift(`PATH=${DEFAULT_PATH}`);
+  return result;
+}
+
+function imageConfig(base: ImageConfig | null, data: ConfigData, setEnv: Readonly<Record<string, string>>): ImageConfig {
+  const from: ImageConfig = base ?? scratchImage().config;
+  const config: ImageConfig = {
+    User: data.User ?? from.User,
+    WorkingDir: data.WorkingDir ?? from.WorkingDir,
+    Env: withEnv(data.Env ?? from.Env, setEnv),
+    Cmd: data.Cmd === undefined ? from.Cmd : data.Cmd,
+    Entrypoint: data.Entrypoint === undefined ? from.Entrypoint : data.Entrypoint,
+    ExposedPorts: data.ExposedPorts ?? from.ExposedPorts,
+    Labels: data.Labels ?? from.Labels,
+    Volumes: data.Volumes ?? from.Volumes,
+  };
+  const stopSignal = data.StopSignal ?? from.StopSignal;
+  if (stopSignal !== undefined) config.StopSignal = stopSignal;
+  const shell = data.Shell ?? from.Shell;
+  if (shell !== undefined) config.Shell = shell;
+  return config;
+}
+
+/** `${VAR}` in history text from the image's own Env (so template entries show their own versions). */
+const expand = (text: string, env: readonly string[]): string =>
+  text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
+    const entry = env.find((e) => envName(e) === name);
+    return entry === undefined ? whole : entry.slice(name.length + 1);
+  });
+
+function imageHistory(base: readonly HistoryEntry[], own: readonly HistoryData[], size: number, env: readonly string[], label: string): HistoryEntry[] {
+  const known = base.reduce((sum, h) => sum + h.size, 0) + own.reduce((sum, h) => sum + (typeof h.size === 'number' ? h.size : 0), 0);
+  const rest = size - known;
+  const hasRest = own.some((h) => h.size === 'rest');
+  if (rest < 0 || (!hasRest && rest !== 0)) throw new Error(`image data: ${label} history sums to ${known} bytes, size is ${size}`);
+  const entries = own.map((h): HistoryEntry => {
+    const entry: HistoryEntry = {
+      createdBy: expand(h.createdBy, env),
+      emptyLayer: h.emptyLayer === true,
+      size: h.size === 'rest' ? rest : h.size ?? 0,
+    };
+    const source = h.size === 'rest' ? 'the image size less its base and its other layers' : h.source;
+    if (source !== undefined) entry.sizeSource = source;
+    return entry;
+  });
+  return [...base, ...entries];
+}
+
+/** Loads and caches catalogue images. One loader per catalogue; images are shared between callers. */
+export interface ImageLoader {
+  resolve(input: string): Result<{ ref: ImageRef; entry: CatalogueEntry | null }, ImageRefError>;
+  load(input: string): Result<BaseImage, ImageRefError>;
+}
+
+function unknownError(ref: ImageRef, kind: 'repository' | 'tag', names: readonly string[], familiarName: string): ImageRefError {
+  if (kind === 'repository') {
+    const wanted = familiarName;
+    const suggestions = closest(wanted, names, 5, Math.max(2, Math.floor(wanted.length / 3)))
+      .concat(names.filter((n) => n.split('/').pop() === wanted.split('/').pop() && n !== wanted))
+      .filter((n, i, all) => all.indexOf(n) === i);
+    return {
+      code: 'UnknownImage',
+      message: `failed to resolve source metadata for ${ref.canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
+      hint: suggestions.length > 0
+        ? `Stagecraft's image catalogue has no ${wanted}. Did you mean ${suggestions.join(', ')}?`
+        : `Stagecraft's image catalogue has no ${wanted}; see the list of available images.`,
+      suggestions,
+    };
+  }
+  const wantedTag = ref.tag ?? '';
+  const tags = ref.tag === null ? [...names] : closest(wantedTag, names, 6, Math.max(3, Math.floor(wantedTag.length / 2)));
+  const suggestions = (tags.length > 0 ? tags : names.slice(0, 6)).map((tag) => `${familiarName}:${tag}`);
+  return {
+    code: 'UnknownTag',
+    message: `failed to resolve source metadata for ${ref.canonical}: ${ref.canonical}: not found`,
+    hint: ref.tag === null
+      ? `Stagecraft's catalogue knows images by tag, not by digest: name a tag, e.g. ${suggestions[0] ?? familiarName}.`
+      : `Stagecraft's catalogue has no ${familiarName}:${wantedTag}. Close tags: ${suggestions.join(', ')}.`,
+    suggestions,
+  };
+}
+
+export function createImageLoader(catalogue: Catalogue): ImageLoader {
+  const built = new Map<CatalogueEntry, Omit<BaseImage, 'ref' | 'imageRef'>>();
+
+  function resolve(input: string): Result<{ ref: ImageRef; entry: CatalogueEntry | null }, ImageRefError> {
+    const parsed = parseImageRef(input);
+    if (!parsed.ok) return { ok: false, error: { code: 'InvalidReference', message: parsed.error.message, suggestions: [] } };
+    const ref = parsed.value;
+    if (ref === scratchRef) return { ok: true, value: { ref, entry: null } };
+    const found = lookup(catalogue, ref);
+    if (found.ok) return { ok: true, value: { ref, entry: found.value } };
+    const familiarName = catalogue.familiar.get(ref.name) ?? ref.familiar.replace(/[:@].*$/, '');
+    return { ok: false, error: unknownError(ref, found.error.kind, found.error.suggestionsFrom, familiarName) };
+  }
+
+  function build(entry: CatalogueEntry): Omit<BaseImage, 'ref' | 'imageRef'> {
+    const cached = built.get(entry);
+    if (cached !== undefined) return cached;
+    const { data } = entry;
+    const label = `${entry.name}:${entry.primaryTag}`;
+    let base: Omit<BaseImage, 'ref' | 'imageRef'> | null = null;
+    if (data.base !== undefined) {
+      const parent = resolve(data.base);
+      if (!parent.ok) throw new Error(`image data: ${label} base ${data.base}: ${parent.error.message}`);
+      base = parent.value.entry === null ? scratchImage() : build(parent.value.entry);
+    }
+    const size = data.size ?? 0;
+    const config = imageConfig(base?.config ?? null, data.config ?? {}, data.setEnv ?? {});
+    const image = {
+      config,
+      rootfs: buildRootfs(base?.rootfs ?? emptyRoot(), {
+        dirs: data.dirs ?? {}, files: data.files ?? {}, symlinks: data.symlinks ?? {}, applets: data.applets ?? [], bulk: data.bulk ?? {},
+      }, size, label),
+      history: imageHistory(base?.history ?? [], data.history ?? [], size, config.Env, label),
+      size,
+      sizeSource: data.sizeSource ?? '',
+    };
+    built.set(entry, image);
+    return image;
+  }
+
+  return {
+    resolve,
+    load(input) {
+      const resolved = resolve(input);
+      if (!resolved.ok) return resolved;
+      const { ref, entry } = resolved.value;
+      if (entry === null) return { ok: true, value: scratchImage() };
+      return { ok: true, value: { ref: ref.canonical, imageRef: ref, ...build(entry) } };
+    },
+  };
+}
