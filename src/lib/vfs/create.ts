@@ -82,41 +82,46 @@ function withData(file: FileNode, data: WriteFileData): FileNode {
 export interface MkdirOptions {
   /** Create missing parents and accept an existing directory (`mkdir -p`). */
   parents?: boolean;
-  /** Mode of created directories (default 0755). */
+  /** Mode of every directory created, parents included (as BuildKit's MkdirAll; default 0755). */
   mode?: number;
   /** Owner of created directories (root only); default: the caller. */
   owner?: Owner;
-  /** Bulk contents of the (last) created directory, counted but not listed. */
+  /** Bulk contents of the directory named by the path (not of created parents), counted but not listed. */
   summary?: DirSummary;
 }
 
-/** Creates a directory; the final component is not followed (a symlink there is EEXIST, as mkdir(2)). */
+/**
+ * Creates a directory; the final component is not followed (a symlink there is EEXIST, as mkdir(2)).
+ * With `parents`, each prefix is made in turn and an error names the prefix that failed, as
+ * `mkdir -p` reports it (`/etc/passwd/x` → EEXIST on `/etc/passwd`).
+ */
 export function mkdir(tree: DirNode, access: Access, path: string, options: MkdirOptions = {}): FsResult<DirNode> {
-  if (!options.parents) return mkdirOne(tree, access, path, path, options);
+  if (!options.parents) return mkdirOne(tree, access, path, options);
   const components = splitPath(path);
   const prefix = path.startsWith('/') ? '/' : '';
+  const { summary: _last, ...parentOptions } = options;
   let current = tree;
   for (let i = 1; i <= components.length; i++) {
     const partial = prefix + components.slice(0, i).join('/');
-    const made = mkdirOne(current, access, partial, path, options);
+    const made = mkdirOne(current, access, partial, i === components.length ? options : parentOptions);
     if (made.ok) current = made.value;
     else if (made.error.code !== 'EEXIST') return made;
     else {
       const there = locate(current, access, partial, { follow: true, allowMissing: false });
-      if (!there.ok) return { ok: false, error: { ...there.error, path } };
+      if (!there.ok) return there;
       if (there.value.node?.kind !== 'dir') return made;
     }
   }
   return { ok: true, value: current };
 }
 
-function mkdirOne(tree: DirNode, access: Access, path: string, reported: string, options: MkdirOptions): FsResult<DirNode> {
+function mkdirOne(tree: DirNode, access: Access, path: string, options: MkdirOptions): FsResult<DirNode> {
   const found = locate(tree, access, path, { follow: false, allowMissing: true });
-  if (!found.ok) return { ok: false, error: { ...found.error, path: reported } };
+  if (!found.ok) return found;
   const { node, parent, names } = found.value;
-  if (node !== undefined) return fail('EEXIST', reported);
-  if (parent === undefined || !mayChangeEntries(access.cred, parent)) return fail('EACCES', reported);
-  const owner = ownerFor(access, parent, options.owner, reported);
+  if (node !== undefined) return fail('EEXIST', path);
+  if (parent === undefined || !mayChangeEntries(access.cred, parent)) return fail('EACCES', path);
+  const owner = ownerFor(access, parent, options.owner, path);
   if (!owner.ok) return owner;
   // A setgid directory hands its setgid bit down to new subdirectories.
   const mode = ((options.mode ?? 0o755) & 0o7777) | (parent.mode & S_ISGID);

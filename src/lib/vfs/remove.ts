@@ -3,6 +3,7 @@
 import { fail, fsError } from './errors.ts';
 import { joinNames, splitPath } from './path.ts';
 import { mayAccess, passesSticky, R_OK, W_OK, X_OK } from './permissions.ts';
+import { sortedEntries } from './inspect.ts';
 import { locate } from './resolve.ts';
 import { isEmptyDir, updateAt } from './tree.ts';
 import type { Access, Cred, DirNode, FsError, FsNode, FsResult } from './types.ts';
@@ -14,16 +15,18 @@ function unlinkDenied(cred: Cred, dir: DirNode, child: FsNode, path: string): Fs
   return undefined;
 }
 
-/** The first entry below `dir` that `cred` could not remove (`rm -r` lists, then unlinks, each level). */
+/** The first entry below `dir` that `cred` could not remove, in the order `rm -r` meets them: it lists
+ * a directory (r and x), empties each subdirectory, then unlinks each entry (w and x on `dir`). */
 function subtreeDenied(cred: Cred, dir: DirNode, path: string): FsError | undefined {
   if (cred.uid === 0 || isEmptyDir(dir)) return undefined;
-  if (!mayAccess(cred, dir, R_OK | W_OK | X_OK)) return fsError('EACCES', path);
-  for (const [name, child] of dir.children) {
+  if (!mayAccess(cred, dir, R_OK | X_OK)) return fsError('EACCES', path);
+  for (const { name, node } of sortedEntries(dir)) {
     const childPath = `${path}/${name}`;
-    const denied = unlinkDenied(cred, dir, child, childPath) ?? (child.kind === 'dir' ? subtreeDenied(cred, child, childPath) : undefined);
+    const denied = (node.kind === 'dir' ? subtreeDenied(cred, node, childPath) : undefined) ?? unlinkDenied(cred, dir, node, childPath);
     if (denied !== undefined) return denied;
   }
-  return undefined;
+  // Unlisted bulk is unlinked too, which needs w on the directory.
+  return mayAccess(cred, dir, W_OK) ? undefined : fsError('EACCES', path);
 }
 
 const endsInDot = (path: string): boolean => {
