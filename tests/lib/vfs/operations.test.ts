@@ -103,7 +103,7 @@ describe('mkdir', () => {
     let m = must(mkdir(t, root, '/usr/lib', { summary }));
     const deep = must(mkdir(t, root, '/opt/node/lib', { parents: true, summary }));
     expect([...walk(deep, '/opt')].map((e) => [e.path, e.node.kind === 'dir' && e.node.summary])).toEqual([
-      ['/opt/node', false],
+      ['/opt/node', undefined],
       ['/opt/node/lib', summary],
     ]);
     m = must(writeFile(m, root, '/usr/lib/extra.so', { size: 1000 }));
