@@ -1,0 +1,110 @@
+/**
+ * The data catalogues the simulated programs read (src/lib/shell/data/*.json), typed. Every size in
+ * them carries its source there; the code only reads them.
+ */
+import aptJson from '../../data/apt-packages.json' with { type: 'json' };
+import apkJson from '../../data/apk-packages.json' with { type: 'json' };
+import npmJson from '../../data/npm-packages.json' with { type: 'json' };
+import toolchainJson from '../../data/toolchains.json' with { type: 'json' };
+import downloadJson from '../../data/downloads.json' with { type: 'json' };
+
+/** A file a package installs: a sized file, or a symlink when `target` is set. */
+export interface CatalogueFile {
+  path: string;
+  size?: number;
+  target?: string;
+}
+
+/** The rest of a package's installed size, counted on a directory without listing its files. */
+export interface BulkEntry {
+  path: string;
+  files: number;
+  bytes: number;
+}
+
+/** What a distribution package puts on disk, in one shape for apt and apk. */
+export interface PackageContents {
+  version: string;
+  files?: CatalogueFile[];
+  bulk?: BulkEntry[];
+  depends?: string[];
+}
+
+export interface AptPackage extends PackageContents {
+  installedSizeKiB: number;
+  recommends?: string[];
+}
+
+export interface ApkPackage extends PackageContents {
+  installedSize: number;
+  sizeSource: string;
+}
+
+export interface AptCatalogue {
+  source: string;
+  release: string;
+  base: { source: string; packages: string[] };
+  lists: { source: string; files: { name: string; size: number }[] };
+  packages: Record<string, AptPackage>;
+}
+
+export interface ApkCatalogue {
+  source: string;
+  release: string;
+  base: { source: string; installedSize: number; installedSizeSource: string; packages: string[] };
+  index: {
+    source: string;
+    files: { name: string; repository: string; size: number }[];
+    repositories: string[];
+    distinctPackages: { count: number; source: string };
+  };
+  packages: Record<string, ApkPackage>;
+}
+
+export interface NpmPackage {
+  version: string;
+  /** Bytes of node_modules/<name> itself. */
+  unpackedSize: number;
+  /** The whole node_modules when this package is installed alone. */
+  installed: { packages: number; bytes: number };
+  bin?: Record<string, string>;
+}
+
+export interface NpmCatalogue {
+  source: string;
+  unknown: { unpackedSize: number; installed: { packages: number; bytes: number }; source: string };
+  packages: Record<string, NpmPackage>;
+}
+
+/** A figure with where it comes from. */
+export interface Sourced {
+  bytes: number;
+  source: string;
+}
+
+export interface ToolchainCatalogue {
+  gcc: { glibc: Sourced; musl: Sourced; static: Sourced; object: Sourced };
+  go: {
+    binary: Sourced;
+    netHttpBinary: Sourced;
+    strippedRatio: { value: number; source: string };
+    module: Sourced;
+    modules: Record<string, number>;
+    buildCache: Sourced;
+  };
+  cargo: { binary: Sourced; targetOverhead: Sourced; crate: Sourced; registryIndex: Sourced };
+  maven: { jar: Sourced; repository: Sourced };
+  pip: { unknown: Sourced & { packages: number }; packages: Record<string, { version: string; bytes: number; packages: number }>; source: string };
+}
+
+export interface DownloadCatalogue {
+  source: string;
+  unknown: Sourced;
+  urls: Record<string, Sourced>;
+}
+
+export const aptCatalogue = aptJson as AptCatalogue;
+export const apkCatalogue = apkJson as ApkCatalogue;
+export const npmCatalogue = npmJson as NpmCatalogue;
+export const toolchainCatalogue = toolchainJson as ToolchainCatalogue;
+export const downloadCatalogue = downloadJson as DownloadCatalogue;

@@ -1,0 +1,9 @@
+/**
+ * The simulated programs (package managers, toolchains, downloads: their effects are labelled
+ * simulated) and the user-management tools (real edits of /etc/passwd and /etc/group), driven by the
+ * data catalogues in src/lib/shell/data.
+ */
+import type { Command } from '../../command.ts';
+import { apk } from './apk.ts';
+
+export const simulatedCommands: readonly Command[] = [apk];
