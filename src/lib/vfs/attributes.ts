@@ -1,4 +1,5 @@
 /** Changing owner and mode (chmod(2), chown(2)); both follow a final symlink unless told not to. */
+import { sameOwnData } from './equality.ts';
 import { fail } from './errors.ts';
 import { inGroup, S_ISGID, S_ISUID } from './permissions.ts';
 import { locate } from './resolve.ts';
@@ -19,8 +20,10 @@ function change(
 ): FsResult<DirNode> {
   const found = locate(tree, access, path, { follow: !options.noFollow, allowMissing: false });
   if (!found.ok) return found;
-  const updated = update(found.value.node as FsNode);
+  const node = found.value.node as FsNode;
+  const updated = update(node);
   if (!updated.ok) return updated;
+  if (sameOwnData(node, updated.value)) return { ok: true, value: tree };
   return { ok: true, value: updateAt(tree, found.value.names, () => updated.value) };
 }
 

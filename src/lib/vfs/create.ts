@@ -1,4 +1,5 @@
 /** Operations that create or overwrite entries: files, directories, symlinks, summaries. */
+import { sameOwnData, sameSummary } from './equality.ts';
 import { fail } from './errors.ts';
 import { splitPath, utf8Length } from './path.ts';
 import { mayAccess, S_ISGID, W_OK, X_OK } from './permissions.ts';
@@ -62,7 +63,9 @@ export function writeFile(tree: DirNode, access: Access, path: string, data: Wri
       file = { ...file, ...data.owner };
     }
   }
-  return { ok: true, value: updateAt(tree, names, () => withData(file, data)) };
+  const written = withData(file, data);
+  if (node !== undefined && sameOwnData(node, written)) return { ok: true, value: tree };
+  return { ok: true, value: updateAt(tree, names, () => written) };
 }
 
 function withData(file: FileNode, data: WriteFileData): FileNode {
@@ -153,6 +156,7 @@ export function setSummary(
   const { node, names } = found.value;
   if (node?.kind !== 'dir') return fail('ENOTDIR', path);
   if (!mayAccess(access.cred, node, W_OK)) return fail('EACCES', path);
+  if (sameSummary(node.summary, summary)) return { ok: true, value: tree };
   const { summary: _old, ...rest } = node;
   const updated: DirNode = summary === undefined ? rest : { ...rest, summary };
   return { ok: true, value: updateAt(tree, names, () => updated) };

@@ -5,7 +5,8 @@
 import { compareNames } from './inspect.ts';
 import { splitPath } from './path.ts';
 import { nodeBytes } from './sizes.ts';
-import type { DirNode, DirSummary, FileNode, FsNode, LayerDiff, LayerEntry } from './types.ts';
+import { sameOwnData, sameSummary } from './equality.ts';
+import type { DirNode, FsNode, LayerDiff, LayerEntry } from './types.ts';
 
 /**
  * What `upper` changed relative to `lower`. Subtrees shared by reference are skipped without a look,
@@ -27,7 +28,7 @@ function push(diff: LayerDiff, entry: LayerEntry): void {
 function diffDirs(diff: LayerDiff, path: string, lower: DirNode, upper: DirNode): void {
   const opaque = isOpaqueReplacement(lower, upper);
   if (opaque) push(diff, { path, op: 'modify', node: upper, opaque: true });
-  else if (!sameDirMeta(lower, upper)) {
+  else if (!sameOwnData(lower, upper)) {
     // Only a changed summary brings bytes; an owner or mode change is a header without content.
     diff.entries.push({ path, op: 'modify', node: upper });
     if (!sameSummary(lower.summary, upper.summary)) diff.size += nodeBytes(upper);
@@ -47,7 +48,7 @@ function diffDirs(diff: LayerDiff, path: string, lower: DirNode, upper: DirNode)
     if (b === undefined) diff.entries.push({ path: childPath, op: 'delete' });
     else if (a === undefined) addSubtree(diff, childPath, b, 'add');
     else if (a.kind === 'dir' && b.kind === 'dir') diffDirs(diff, childPath, a, b);
-    else if (!sameLeaf(a, b)) addSubtree(diff, childPath, b, 'modify');
+    else if (!sameOwnData(a, b)) addSubtree(diff, childPath, b, 'modify');
   }
 }
 
@@ -68,23 +69,6 @@ function isOpaqueReplacement(lower: DirNode, upper: DirNode): boolean {
   if (lower.children.size < 2) return false;
   for (const name of lower.children.keys()) if (upper.children.has(name)) return false;
   return true;
-}
-
-const sameMeta = (a: FsNode, b: FsNode): boolean => a.uid === b.uid && a.gid === b.gid && a.mode === b.mode;
-
-const sameSummary = (a: DirSummary | undefined, b: DirSummary | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.files === b.files && a.bytes === b.bytes && a.source === b.source);
-
-const sameDirMeta = (a: DirNode, b: DirNode): boolean => sameMeta(a, b) && sameSummary(a.summary, b.summary);
-
-const sameFile = (a: FileNode, b: FileNode): boolean =>
-  a.size === b.size && a.content === b.content && a.origin?.by === b.origin?.by;
-
-function sameLeaf(a: FsNode, b: FsNode): boolean {
-  if (!sameMeta(a, b)) return false;
-  if (a.kind === 'file' && b.kind === 'file') return sameFile(a, b);
-  if (a.kind === 'symlink' && b.kind === 'symlink') return a.target === b.target;
-  return false;
 }
 
 /** The changes of `diff`, grouped by path component so each directory is copied once. */
