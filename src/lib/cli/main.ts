@@ -1,0 +1,32 @@
+/** `stagecraft <command> [args]`: the command registry and dispatch, host-independent. */
+import type { CliIo, Command } from './io.ts';
+import { parseCommand } from './commands/parse.ts';
+
+/** One line per command; other modules add theirs here. */
+export const commands: readonly Command[] = [parseCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: stagecraft <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
+/** Run one command line; resolves to the exit status (2 = usage error). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`stagecraft: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}
