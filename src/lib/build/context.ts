@@ -4,7 +4,7 @@
  * `<Dockerfile>.dockerignore` beside the Dockerfile, which wins); turned into a vfs tree whose
  * entries are all owned by 0:0, as BuildKit resets the owners of synced files.
  */
-import type { DirNode, FsNode } from '../vfs/types.ts';
+import { utf8Length, type DirNode, type FsNode } from '../vfs/index.ts';
 import { compilePatterns, isIgnored, readIgnoreFile, type PatternError } from './dockerignore.ts';
 import { cleanPath } from './paths.ts';
 
@@ -17,6 +17,8 @@ export interface ContextFileInput {
   mode?: number;
   /** Makes the entry a symlink to this target. */
   symlink?: string;
+  /** For a `.tar`/`.tar.gz`: the files inside it (ADD extracts them). */
+  archive?: Readonly<Record<string, ContextFileInput>>;
 }
 
 export type ContextInput = Readonly<Record<string, ContextFileInput>>;
@@ -25,6 +27,8 @@ export interface BuildContext {
   root: DirNode;
   /** Paths left out by the ignore file, for the UI and the CopyIgnoredFile hint. */
   ignored: string[];
+  /** The contents of local tar archives, by context path. */
+  archives: Map<string, DirNode>;
   /** Which ignore file applied, if any. */
   ignoreFile: string | null;
   files: number;
@@ -47,19 +51,31 @@ export function loadContext(
     if (!matcher.ok) return { ok: false, error: { ...matcher.error, file: ignoreFile } };
   }
   const patterns = matcher.ok ? matcher.value : [];
-  const root: MutableDir = { mode: 0o755, children: new Map() };
   const ignored: string[] = [];
+  const archives = new Map<string, DirNode>();
+  const tree = treeOf(input, (path, entry) => {
+    if (patterns.length > 0 && isIgnored(patterns, path)) {
+      ignored.push(path);
+      return false;
+    }
+    if (entry.archive !== undefined) archives.set(path, treeOf(entry.archive, () => true).root);
+    return true;
+  });
+  return { ok: true, value: { root: tree.root, archives, ignored, ignoreFile, files: tree.files, bytes: tree.bytes } };
+}
+
+function treeOf(
+  input: Readonly<Record<string, ContextFileInput>>,
+  keep: (path: string, entry: ContextFileInput) => boolean,
+): { root: DirNode; files: number; bytes: number } {
+  const root: MutableDir = { mode: 0o755, children: new Map() };
   let files = 0;
   let bytes = 0;
   for (const key of Object.keys(input).sort()) {
     const entry = input[key] as ContextFileInput;
     const isDir = key.endsWith('/');
     const path = cleanPath(key).replace(/^\/+/, '');
-    if (path === '.' || path.startsWith('..')) continue;
-    if (patterns.length > 0 && isIgnored(patterns, path)) {
-      ignored.push(path);
-      continue;
-    }
+    if (path === '.' || path.startsWith('..') || !keep(path, entry)) continue;
     const names = path.split('/');
     const leaf = names.pop() as string;
     const dir = mkdirs(root, names);
@@ -75,7 +91,7 @@ export function loadContext(
     }
     dir.children.set(leaf, node);
   }
-  return { ok: true, value: { root: freeze(root), ignored, ignoreFile, files, bytes } };
+  return { root: freeze(root), files, bytes };
 }
 
 function pickIgnoreFile(input: ContextInput, dockerfilePath: string): string | null {
@@ -105,7 +121,7 @@ function fileNode(entry: ContextFileInput): FsNode {
   if (entry.symlink !== undefined) return { kind: 'symlink', target: entry.symlink, uid: 0, gid: 0, mode: 0o777 };
   const mode = entry.mode ?? 0o644;
   if (entry.content !== undefined) {
-    return { kind: 'file', uid: 0, gid: 0, mode, size: new TextEncoder().encode(entry.content).length, content: entry.content };
+    return { kind: 'file', uid: 0, gid: 0, mode, size: utf8Length(entry.content), content: entry.content };
   }
   return { kind: 'file', uid: 0, gid: 0, mode, size: entry.size ?? 0 };
 }

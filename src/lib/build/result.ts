@@ -28,7 +28,14 @@ export interface StageDependency {
 }
 
 /** Why the first cache miss of a stage happened; later steps of that stage miss as `parent missed`. */
-export type CacheMissReason = 'instruction changed' | 'copied files changed' | 'parent missed' | 'no cache';
+export type CacheMissReason =
+  | 'instruction changed'
+  | 'copied files changed'
+  /** Same command, but an ENV/ARG value in scope, the WORKDIR or the USER differs. */
+  | 'environment changed'
+  | 'parent missed'
+  /** Nothing was ever built on this parent, or `--no-cache`. */
+  | 'no cache';
 
 export type FileType = 'file' | 'dir' | 'symlink';
 
@@ -46,9 +53,13 @@ export interface FileChange {
 
 /** Something a simulated program pretended to do, shown with a "simulated" label. */
 export interface SimulatedEffectView {
+  /** Always says what kind of pretence it was, e.g. `simulated`, `simulated download`. */
   label: string;
+  /** The program and subcommand, e.g. `apk add`, `go build`, `ADD`. */
   by: string;
   detail: string;
+  paths: string[];
+  bytes: number | null;
 }
 
 export type StepStatus = 'done' | 'cached' | 'failed' | 'not-run';

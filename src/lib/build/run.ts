@@ -1,0 +1,164 @@
+/**
+ * RUN: the command goes through the stage's SHELL (or runs as an exec-form argv) as the current
+ * USER in the current WORKDIR, with ENV plus the ARGs in scope. Mounts: `type=cache` is grafted in
+ * from the cache store and taken out again afterwards (kept out of the layer, persisted across
+ * builds); `type=bind` shows another stage's files only during the command; secrets and tmpfs
+ * are empty folders or files that vanish after it.
+ */
+import type { Result } from '../diagnostics.ts';
+import { expandWord } from '../dockerfile/expand.ts';
+import type { RunInstruction, RunMount } from '../dockerfile/types.ts';
+import { lstat, resolvePath, ROOT_CRED, type DirNode, type FsNode } from '../vfs/index.ts';
+import { diagnostic, messages } from './errors.ts';
+import type { ApplyResult, ExecContext, Prepared } from './execute.ts';
+import { baseName, absPath, parentDir } from './paths.ts';
+import type { BuildDiagnostic } from './result.ts';
+import type { StageState } from './state.ts';
+import { ensureDir, putNode } from './tree-edit.ts';
+import { credOf, resolveUser } from './users.ts';
+
+const ROOT = { cred: ROOT_CRED };
+const PROXY_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((a) => [a, a.toLowerCase()]));
+
+interface MountPlan {
+  type: string;
+  target: string;
+  /** What is shown at the target during the command. */
+  node: (fs: DirNode) => FsNode;
+  /** Cache mounts: where their content is kept afterwards. */
+  cacheId: string | null;
+}
+
+export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecContext): Result<Prepared, BuildDiagnostic> {
+  const argv = runArgv(state, ins);
+  const env: Record<string, string> = Object.fromEntries(state.env);
+  for (const [k, v] of Object.entries(ctx.buildArgs)) if (PROXY_ARGS.has(k) && !(k in env)) env[k] = v;
+  const keyEnv = [...state.env].map(([k, v]) => `${k}=${v}`).sort().join('\n');
+  const workdir = state.config.WorkingDir || '/';
+  const mounts: MountPlan[] = [];
+  for (const m of ins.mounts) {
+    const plan = planMount(state, m, workdir, ctx);
+    if (!plan.ok) return plan;
+    mounts.push(plan.value);
+  }
+  const declared = [...state.args].map(([k, v]) => `${k}=${v}`);
+  const createdBy = `RUN ${declared.length > 0 ? `|${declared.length} ${declared.join(' ')} ` : ''}${argv.join(' ')} # buildkit`;
+  const user = state.config.User;
+  const identity = {
+    instruction: `RUN ${JSON.stringify(argv)} ${ins.mounts.map((m) => m.raw).join(' ')} ${ins.network}`,
+    files: '',
+    env: `${keyEnv}\n${workdir}\n${user}`,
+  };
+  const apply = (): ApplyResult => {
+    const who = resolveUser(state.fs, user === '' ? 'root' : user);
+    if (!who.ok) {
+      const message = who.missing === 'user' ? messages.unknownUser(who.name) : messages.unknownGroup(who.name);
+      return { ok: false, error: diagnostic('unknown-user', message, ins.range) };
+    }
+    let fs = state.fs;
+    const before = new Map<string, FsNode | undefined>();
+    for (const m of mounts) {
+      const grafted = graft(fs, m.target, m.node(fs));
+      if (!grafted.ok) return { ok: false, error: diagnostic('mount-failed', grafted.error, ins.range) };
+      before.set(m.target, lookup(state.fs, m.target));
+      fs = grafted.value;
+    }
+    const out = ctx.deps.run({ argv, fs, cred: credOf(who.value), user: user === '' ? 'root' : user, cwd: workdir, env });
+    let after = out.fs;
+    for (const m of mounts) {
+      if (m.cacheId !== null) {
+        const kept = lookup(after, m.target);
+        if (kept?.kind === 'dir') ctx.cache.mounts.set(m.cacheId, kept);
+      }
+      const restored = restore(after, m.target, before.get(m.target));
+      if (restored !== null) after = restored;
+    }
+    const output = { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
+    if (out.exitCode !== 0) {
+      return { ok: false, error: diagnostic('run-failed', messages.runFailed(argv, out.exitCode), ins.range), output };
+    }
+    const effects = out.effects.map((e) => ({
+      label: 'simulated',
+      by: e.by,
+      detail: e.summary,
+      paths: [...(e.paths ?? [])],
+      bytes: e.bytes ?? null,
+    }));
+    return { ok: true, value: { fs: after, stdout: out.stdout, stderr: out.stderr, effects } };
+  };
+  return { ok: true, value: { identity, createdBy, emptyLayer: false, apply } };
+}
+
+/** The argv BuildKit runs: exec form as is; shell form (or a heredoc body) after the SHELL. */
+function runArgv(state: StageState, ins: RunInstruction): string[] {
+  if (ins.command.form === 'exec') return [...ins.command.args];
+  const shell = state.config.Shell ?? ['/bin/sh', '-c'];
+  let script = ins.command.args.join(' ');
+  const only = ins.heredocs[0];
+  if (ins.heredocs.length === 1 && only !== undefined && /^\s*[0-9]*<<-?\s*["']?[^\s"']+["']?\s*$/.test(script)) {
+    script = only.chomp ? only.content.replace(/^\t+/gm, '') : only.content;
+  } else if (ins.heredocs.length > 0) {
+    script = [script, ...ins.heredocs.map((h) => `${h.content}${h.name}`)].join('\n');
+  }
+  return [...shell, script];
+}
+
+function planMount(state: StageState, m: RunMount, workdir: string, ctx: ExecContext): Result<MountPlan, BuildDiagnostic> {
+  const field = (k: string): string | undefined => {
+    const v = m.fields[k];
+    if (v === undefined) return undefined;
+    const r = expandWord(v, state.env, { escapeToken: ctx.escapeToken });
+    return r.ok ? r.value.value : v;
+  };
+  const type = field('type') ?? 'bind';
+  const rawTarget = field('target') ?? field('dst') ?? field('destination') ?? (type === 'secret' ? `/run/secrets/${field('id') ?? ''}` : '');
+  const target = absPath(workdir, rawTarget);
+  const emptyDir = (): FsNode => ({ kind: 'dir', uid: Number(field('uid') ?? 0), gid: Number(field('gid') ?? 0), mode: parseInt(field('mode') ?? '755', 8), children: new Map() });
+  if (type === 'cache') {
+    const id = field('id') ?? target;
+    return { ok: true, value: { type, target, cacheId: id, node: () => ctx.cache.mounts.get(id) ?? emptyDir() } };
+  }
+  if (type === 'bind') {
+    const from = field('from');
+    const source = field('source') ?? field('src') ?? '/';
+    let tree: DirNode = ctx.context.root;
+    if (from !== undefined && from !== '') {
+      const index = ctx.stageIndex.get(from.toLowerCase()) ?? (/^[0-9]+$/.test(from) ? Number(from) : undefined);
+      const stage = index === undefined ? undefined : ctx.states.get(index);
+      if (stage !== undefined) tree = stage.fs;
+      else {
+        const image = ctx.deps.loadImage(from);
+        if (!image.ok) return { ok: false, error: diagnostic('image-not-found', image.error.message, m.range) };
+        tree = image.value.rootfs;
+      }
+    }
+    const node = lookup(tree, absPath('/', source));
+    if (node === undefined) return { ok: false, error: diagnostic('source-not-found', messages.notFound(absPath('/', source)), m.range) };
+    return { ok: true, value: { type, target, cacheId: null, node: () => node } };
+  }
+  if (type === 'secret') {
+    return { ok: true, value: { type, target, cacheId: null, node: () => ({ kind: 'file', uid: 0, gid: 0, mode: 0o400, size: 0, content: '' }) } };
+  }
+  return { ok: true, value: { type, target, cacheId: null, node: emptyDir } };
+}
+
+function lookup(fs: DirNode, path: string): FsNode | undefined {
+  const n = lstat(fs, ROOT, path);
+  return n.ok ? n.value : undefined;
+}
+
+function graft(fs: DirNode, target: string, node: FsNode): Result<DirNode, string> {
+  if (target === '/') return node.kind === 'dir' ? { ok: true, value: node } : { ok: false, error: 'cannot mount a file over /' };
+  const parent = ensureDir(fs, parentDir(target), { uid: 0, gid: 0 }, 0o755);
+  if (!parent.ok) return { ok: false, error: `${parent.error.path}: ${parent.error.message}` };
+  return { ok: true, value: putNode(parent.value.fs, parent.value.real, baseName(target), node) };
+}
+
+/** Puts back what was at a mount target before the command (an empty mountpoint folder if nothing). */
+function restore(fs: DirNode, target: string, before: FsNode | undefined): DirNode | null {
+  if (target === '/') return null;
+  const parent = resolvePath(fs, ROOT, parentDir(target));
+  if (!parent.ok) return null;
+  const node: FsNode = before ?? { kind: 'dir', uid: 0, gid: 0, mode: 0o755, children: new Map() };
+  return putNode(fs, parent.value, baseName(target), node);
+}
