@@ -8,10 +8,16 @@ import { AS_ROOT, emptyTree, mkdir, stat, symlink, treeBytes, writeFile } from '
 import type { Cred, DirNode, FsNode } from '../../../../src/lib/vfs/index.ts';
 import { simulatedCommands } from '../../../../src/lib/shell/programs/simulated/index.ts';
 
+interface DirMeta {
+  mode?: number;
+  uid?: number;
+  gid?: number;
+}
+
 export interface TreeSpec {
   /** Files: path → content (a string) or a declared size. */
   files?: Record<string, string | number>;
-  dirs?: Record<string, { mode?: number; uid?: number; gid?: number }> | string[];
+  dirs?: Record<string, DirMeta> | string[];
   links?: Record<string, string>;
 }
 
@@ -25,7 +31,7 @@ const parent = (path: string): string => path.slice(0, path.lastIndexOf('/')) ||
 export function makeTree(spec: TreeSpec): DirNode {
   let tree = emptyTree();
   for (const dir of ['/tmp', '/etc', '/root', '/home', '/bin', '/usr/bin', '/var']) tree = must(mkdir(tree, AS_ROOT, dir, { parents: true }));
-  const dirs = Array.isArray(spec.dirs) ? Object.fromEntries(spec.dirs.map((d) => [d, {}])) : (spec.dirs ?? {});
+  const dirs: Record<string, DirMeta> = Array.isArray(spec.dirs) ? Object.fromEntries(spec.dirs.map((d) => [d, {}])) : (spec.dirs ?? {});
   for (const [path, meta] of Object.entries(dirs)) {
     tree = must(mkdir(tree, AS_ROOT, parent(path), { parents: true }));
     const options = { mode: meta.mode ?? 0o755, owner: { uid: meta.uid ?? 0, gid: meta.gid ?? 0 } };

@@ -5,5 +5,6 @@
  */
 import type { Command } from '../../command.ts';
 import { apk } from './apk.ts';
+import { apt, aptGet } from './apt-get.ts';
 
-export const simulatedCommands: readonly Command[] = [apk];
+export const simulatedCommands: readonly Command[] = [apk, aptGet, apt];
