@@ -9,6 +9,9 @@ import type { ImageRef } from './reference.ts';
 import type { BaseImage, CatalogueListing, ImageRefError } from './types.ts';
 import alpine from './data/alpine.json' with { type: 'json' };
 import busybox from './data/busybox.json' with { type: 'json' };
+import buildpackDeps from './data/buildpack-deps.json' with { type: 'json' };
+import debian from './data/debian.json' with { type: 'json' };
+import node from './data/node.json' with { type: 'json' };
 
 export type { BaseImage, CatalogueListing, HistoryEntry, ImageConfig, ImageRefError } from './types.ts';
 export type { ImageRef, ReferenceError } from './reference.ts';
@@ -23,6 +26,9 @@ export { createImageLoader } from './load.ts';
 export const CATALOGUE_DATA: Readonly<Record<string, unknown>> = {
   'alpine.json': alpine,
   'busybox.json': busybox,
+  'buildpack-deps.json': buildpackDeps,
+  'debian.json': debian,
+  'node.json': node,
 };
 
 const catalogue = createCatalogue(CATALOGUE_DATA);

@@ -73,7 +73,9 @@ const expand = (text: string, env: readonly string[]): string =>
 function imageHistory(base: readonly HistoryEntry[], own: readonly HistoryData[], size: number, env: readonly string[], label: string): HistoryEntry[] {
   const known = base.reduce((sum, h) => sum + h.size, 0) + own.reduce((sum, h) => sum + (typeof h.size === 'number' ? h.size : 0), 0);
   const rest = size - known;
-  const hasRest = own.some((h) => h.size === 'rest');
+  const rests = own.filter((h) => h.size === 'rest').length;
+  if (rests > 1) throw new Error(`image data: ${label} has ${rests} history entries sized "rest"`);
+  const hasRest = rests === 1;
   if (rest < 0 || (!hasRest && rest !== 0)) throw new Error(`image data: ${label} history sums to ${known} bytes, size is ${size}`);
   const entries = own.map((h): HistoryEntry => {
     const entry: HistoryEntry = {

@@ -87,13 +87,17 @@ function addSummary(dir: DraftDir, files: number, bytes: number, source: string)
     : { files: before.files + files, bytes: before.bytes + bytes, source: `${before.source ?? ''}; ${source}` };
 }
 
+/** The image's own additions; `null` entries (dropped `like` entries) are skipped. */
 export interface RootfsData {
-  dirs: Record<string, DirData>;
-  files: Record<string, FileData>;
-  symlinks: Record<string, string>;
+  dirs: Record<string, DirData | null>;
+  files: Record<string, FileData | null>;
+  symlinks: Record<string, string | null>;
   applets: AppletData[];
-  bulk: Record<string, BulkData>;
+  bulk: Record<string, BulkData | null>;
 }
+
+const present = <T>(map: Record<string, T | null>): [string, T][] =>
+  Object.entries(map).filter((entry): entry is [string, T] => entry[1] !== null);
 
 /**
  * The image's tree: `base` plus the data, with the one `rest` bulk folder sized so that the tree
@@ -101,26 +105,28 @@ export interface RootfsData {
  */
 export function buildRootfs(base: DirNode, data: RootfsData, size: number, label: string): DirNode {
   const root = thaw(base);
-  for (const [path, dir] of Object.entries(data.dirs)) {
+  for (const [path, dir] of present(data.dirs)) {
     const draft = draftDirAt(root, path);
     draft.mode = parseMode(dir.mode, draft.mode);
     draft.uid = dir.uid ?? draft.uid;
     draft.gid = dir.gid ?? draft.gid;
   }
-  for (const [path, file] of Object.entries(data.files)) {
+  for (const [path, file] of present(data.files)) {
     const { parent, name } = parentAndName(root, path);
     parent.children.set(name, fileNode(path, file, parent.children.get(name)));
   }
-  const links = Object.entries(data.symlinks).concat(data.applets.flatMap((a) => a.paths.map((p): [string, string] => [p, a.target])));
+  const links = present(data.symlinks).concat(data.applets.flatMap((a) => a.paths.map((p): [string, string] => [p, a.target])));
   for (const [path, target] of links) {
     const { parent, name } = parentAndName(root, path);
     parent.children.set(name, { kind: 'symlink', ...ROOT_OWNED, mode: 0o777, target });
   }
   let rest: [string, BulkData] | undefined;
-  for (const entry of Object.entries(data.bulk)) {
+  for (const entry of present(data.bulk)) {
     const [path, bulk] = entry;
-    if (bulk.bytes === 'rest') rest = entry;
-    else addSummary(draftDirAt(root, path), bulk.files, bulk.bytes, bulk.source);
+    if (bulk.bytes === 'rest') {
+      if (rest !== undefined) throw new Error(`image data: ${label} has two "rest" folders: ${rest[0]} and ${path}`);
+      rest = entry;
+    } else addSummary(draftDirAt(root, path), bulk.files, bulk.bytes, bulk.source);
   }
   const listed = draftBytes(root);
   if (rest !== undefined) {

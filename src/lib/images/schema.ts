@@ -72,11 +72,12 @@ export interface ImageData {
   config?: ConfigData;
   /** Env values replacing the inherited ones by name (with `like`). */
   setEnv?: Record<string, string>;
-  dirs?: Record<string, DirData>;
-  files?: Record<string, FileData>;
-  symlinks?: Record<string, string>;
+  /** In the maps below, `null` drops an entry the `like` template has (e.g. -slim's dpkg excludes). */
+  dirs?: Record<string, DirData | null>;
+  files?: Record<string, FileData | null>;
+  symlinks?: Record<string, string | null>;
   applets?: AppletData[];
-  bulk?: Record<string, BulkData>;
+  bulk?: Record<string, BulkData | null>;
   history?: HistoryData[];
 }
 
@@ -170,11 +171,11 @@ const imageData = object({
     if (!isObject(v)) p.push(`${at}: expected an object`);
     else for (const [k, x] of Object.entries(v)) string(x, `${at}.${k}`, p);
   }),
-  dirs: opt(pathMap(object({ mode: opt(octal), uid: opt(nonNegativeInt), gid: opt(nonNegativeInt) }))),
-  files: opt(pathMap(fileData)),
-  symlinks: opt(pathMap(string)),
+  dirs: opt(pathMap(nullable(object({ mode: opt(octal), uid: opt(nonNegativeInt), gid: opt(nonNegativeInt) })))),
+  files: opt(pathMap(nullable(fileData))),
+  symlinks: opt(pathMap(nullable(string))),
   applets: opt(arrayOf(object({ target: req(string), paths: req(arrayOf(string)) }))),
-  bulk: opt(pathMap(object({ files: req(nonNegativeInt), bytes: req(oneOf(nonNegativeInt, literal('rest'))), source: req(string) }))),
+  bulk: opt(pathMap(nullable(object({ files: req(nonNegativeInt), bytes: req(oneOf(nonNegativeInt, literal('rest'))), source: req(string) })))),
   history: opt(arrayOf(historyData)),
 });
 
