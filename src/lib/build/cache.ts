@@ -22,6 +22,8 @@ export interface StepIdentity {
   instruction: string;
   files: string;
   env: string;
+  /** Which step of which stage this is (`builder:3`); not part of the key, only of miss reasons. */
+  slot: string;
 }
 
 export interface BuildCache {
@@ -43,7 +45,7 @@ export function stepKey(parent: string, id: StepIdentity): string {
 export function remember(cache: BuildCache, parent: string, id: StepIdentity, key: string, step: CachedStep): void {
   cache.steps.set(key, step);
   const siblings = cache.children.get(parent) ?? [];
-  if (!siblings.some((s) => s.instruction === id.instruction && s.files === id.files && s.env === id.env)) {
+  if (!siblings.some((s) => s.slot === id.slot && s.instruction === id.instruction && s.files === id.files && s.env === id.env)) {
     siblings.push(id);
     cache.children.set(parent, siblings);
   }
@@ -52,7 +54,7 @@ export function remember(cache: BuildCache, parent: string, id: StepIdentity, ke
 export function missReason(cache: BuildCache, parent: string, id: StepIdentity, parentMissed: boolean, noCache: boolean): CacheMissReason {
   if (noCache) return 'no cache';
   if (parentMissed) return 'parent missed';
-  const siblings = cache.children.get(parent) ?? [];
+  const siblings = (cache.children.get(parent) ?? []).filter((s) => s.slot === id.slot);
   if (siblings.length === 0) return 'no cache';
   const same = siblings.filter((s) => s.instruction === id.instruction);
   if (same.some((s) => s.files !== id.files)) return 'copied files changed';

@@ -82,7 +82,7 @@ export function executeStage(plan: StagePlan, instructions: readonly Instruction
   for (let i = 0; i < all.length; i++) {
     const ins = all[i] as Instruction;
     const prefix = isFsStep(ins) ? stepPrefix(label, ++counter, total) : null;
-    const step = executeStep(state, ins, prefix, ctx);
+    const step = executeStep(state, ins, prefix, `${plan.name}:${counter}`, ctx);
     result.steps.push(step.step);
     if (step.step.vertex !== null && !step.step.cached) anyMiss = true;
     if (step.error !== null) {
@@ -163,6 +163,7 @@ function startState(
     missed: false,
     cmdSet: false,
     origins: new Map(),
+    baseSizeSource: image.sizeSource,
   };
   return { ok: true, value: { state, triggers: triggers.value, baseRef: image.ref === 'scratch' ? null : image.ref } };
 }
@@ -215,7 +216,7 @@ function notRun(ins: Instruction, ctx: ExecContext): StepResult {
   return { ...baseStep(ins, ins.original.replace(/^\s*\S+/, (k) => k.toUpperCase())), status: 'not-run' };
 }
 
-function executeStep(state: StageState, ins: Instruction, prefix: string | null, ctx: ExecContext): StepOutcome {
+function executeStep(state: StageState, ins: Instruction, prefix: string | null, slot: string, ctx: ExecContext): StepOutcome {
   const text = displayText(state, ins, ctx);
   const step = baseStep(ins, text);
   if (prefix === null) {
@@ -236,7 +237,8 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
   };
   const prepared = prepare(state, ins, ctx);
   if (!prepared.ok) return fail(prepared.error);
-  const { identity, createdBy, apply, emptyLayer } = prepared.value;
+  const { createdBy, apply, emptyLayer } = prepared.value;
+  const identity = { ...prepared.value.identity, slot };
   step.createdBy = createdBy;
   if (emptyLayer) {
     state.history.push({ createdBy, emptyLayer: true, size: 0, comment: COMMENT });
@@ -310,7 +312,7 @@ export type ApplyResult =
   | { ok: false; error: BuildDiagnostic; output?: { stdout: string; stderr: string; exitCode: number } };
 
 export interface Prepared {
-  identity: StepIdentity;
+  identity: Omit<StepIdentity, 'slot'>;
   createdBy: string;
   emptyLayer: boolean;
   apply(): ApplyResult;

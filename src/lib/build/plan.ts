@@ -4,11 +4,10 @@
  * runs every stage up to the target. The plan is data the UI draws before anything executes.
  */
 import type { Result, SourceRange } from '../diagnostics.ts';
-import { expandWord } from '../dockerfile/expand.ts';
+import { expandWord, suggest } from '../dockerfile/index.ts';
 import type { Instruction, ParseResult, Stage } from '../dockerfile/types.ts';
 import { diagnostic, messages } from './errors.ts';
 import type { BuildDiagnostic, BuilderKind, BuildPlan, StageDependency } from './result.ts';
-import { closest } from './suggest.ts';
 
 export interface PlanOptions {
   builder: BuilderKind;
@@ -128,7 +127,7 @@ function findTarget(stages: readonly Stage[], options: PlanOptions): Result<numb
   if (found >= 0) return { ok: true, value: found };
   if (options.builder === 'legacy') return fail('target-not-found', messages.legacyTargetNotFound(options.target), undefined);
   const names = stages.flatMap((s) => (s.name === null ? [] : [s.name]));
-  return fail('target-not-found', messages.targetNotFound(options.target, closest(options.target, names)), undefined);
+  return fail('target-not-found', messages.targetNotFound(options.target, suggest(options.target, names, false)), undefined);
 }
 
 /** Global ARGs in order: a --build-arg replaces the default, else the default expands with earlier globals. */

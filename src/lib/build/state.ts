@@ -26,6 +26,8 @@ export interface StageState {
   missed: boolean;
   /** CMD was set in this stage (ENTRYPOINT then keeps it). */
   cmdSet: boolean;
+  /** Where the base image's size figure comes from (inherited through FROM <stage>). */
+  baseSizeSource: string;
   /** Which step of which stage last wrote each path (paths absent come from the base image). */
   origins: Map<string, FileOrigin>;
 }
