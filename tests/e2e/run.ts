@@ -1,0 +1,228 @@
+/**
+ * Browser tests against the built site (`npm run test:e2e` after `astro build`), on node:test.
+ * Keyboard navigation, the theme toggle, axe-core on every page in both themes, console errors,
+ * the 404 page, and the promise that lessons ship no client JS besides the theme script.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, missingPath, sitePaths, startPreview, type BrowserSession, type Preview } from './harness.ts';
+
+const axeSource = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const paths = sitePaths();
+
+let preview: Preview;
+let session: BrowserSession;
+
+before(async () => {
+  preview = await startPreview();
+  session = await launchBrowser();
+});
+
+after(async () => {
+  await session?.close();
+  await preview?.stop();
+});
+
+async function withPage<T>(
+  options: { colorScheme?: 'light' | 'dark'; width?: number },
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const viewport = { width: options.width ?? 1280, height: 900 };
+  const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport });
+  try {
+    return await use(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+const url = (path: string) => `${preview.origin}${path}`;
+
+/** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
+async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  assert.fail(`no element matching ${selector} received focus after ${limit} Tab presses`);
+}
+
+describe('keyboard', () => {
+  test('home → first lesson → next lesson, by keyboard only', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(url('/'));
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content');
+      assert.ok(await page.locator('.skip-link').isVisible(), 'the skip link is visible when focused');
+
+      await tabTo(page, 'a.button');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Start the first lesson');
+      await Promise.all([page.waitForURL(url('/lessons/01-images-and-layers/')), page.keyboard.press('Enter')]);
+      assert.equal(await page.locator('h1').textContent(), 'Images, layers and base images');
+
+      await tabTo(page, 'a[rel="next"]', 200);
+      await Promise.all([page.waitForURL(url('/lessons/02-stages-and-copy-from/')), page.keyboard.press('Enter')]);
+      assert.equal(await page.locator('h1').textContent(), 'Build in one stage, ship from another');
+      assert.equal(await page.locator('a[rel="prev"]').getAttribute('href'), '/lessons/01-images-and-layers/');
+    });
+  });
+
+  test('the skip link moves focus to the main landmark', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(url('/lessons/01-images-and-layers/'));
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    });
+  });
+});
+
+describe('theme', () => {
+  const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  test('the toggle switches the theme and the choice survives a reload', async () => {
+    await withPage({ colorScheme: 'light' }, async (page) => {
+      await page.goto(url('/'));
+      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      assert.equal(await bodyBackground(page), 'rgb(251, 250, 247)');
+
+      await toggle.click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      assert.equal(await bodyBackground(page), 'rgb(20, 22, 27)');
+
+      await page.reload();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await bodyBackground(page), 'rgb(20, 22, 27)');
+
+      await page.goto(url('/lessons/'));
+      assert.equal(await bodyBackground(page), 'rgb(20, 22, 27)', 'the choice applies on other pages too');
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      assert.equal(await page.evaluate(() => localStorage.getItem('stagecraft-theme')), 'light');
+      assert.equal(await bodyBackground(page), 'rgb(251, 250, 247)');
+    });
+  });
+
+  test('the stored theme is applied before first paint', async () => {
+    await withPage({ colorScheme: 'light' }, async (page, context) => {
+      await context.addInitScript(() => localStorage.setItem('stagecraft-theme', 'dark'));
+      // Record the theme the moment <body> exists, before any layout or paint.
+      await context.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.body) return;
+          (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset.theme;
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(url('/'));
+      assert.equal(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody), 'dark');
+    });
+  });
+
+  test('without a stored choice the site follows the system', async () => {
+    await withPage({ colorScheme: 'dark' }, async (page) => {
+      await page.goto(url('/'));
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+      assert.equal(await bodyBackground(page), 'rgb(20, 22, 27)');
+      assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+    });
+  });
+});
+
+describe('every page', () => {
+  test('the site has the expected pages', () => {
+    assert.deepEqual(paths, [
+      '/',
+      '/exercises/',
+      '/exercises/split-go-build/',
+      '/lessons/',
+      '/lessons/01-images-and-layers/',
+      '/lessons/02-stages-and-copy-from/',
+      missingPath,
+    ]);
+  });
+
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
+    test(`no serious or critical axe-core violations (${colorScheme} theme, ${width} px)`, async () => {
+      const found: string[] = [];
+      await withPage({ colorScheme, width }, async (page) => {
+        for (const path of paths) {
+          await page.goto(url(path));
+          await page.addScriptTag({ content: axeSource });
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+            const result = await axe.run();
+            return result.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          found.push(...violations.map((v) => `${path}: ${v}`));
+        }
+      });
+      assert.deepEqual(found, []);
+    });
+  }
+
+  test('no console errors, page errors or failed requests', async () => {
+    const problems: string[] = [];
+    await withPage({}, async (page) => {
+      let current = '';
+      page.on('console', (message) => {
+        // The 404 page's own document is the one expected "failed" load.
+        const expected = current === missingPath && message.text().includes('status of 404');
+        if ((message.type() === 'error' || message.type() === 'warning') && !expected) {
+          problems.push(`${current}: console ${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(`${current}: ${error.message}`));
+      page.on('requestfailed', (request) => problems.push(`${current}: request failed ${request.url()} (${request.failure()?.errorText})`));
+      page.on('response', (response) => {
+        if (response.status() >= 400 && !response.url().endsWith(missingPath)) problems.push(`${current}: ${response.status()} ${response.url()}`);
+      });
+      for (const path of paths) {
+        current = path;
+        await page.goto(url(path), { waitUntil: 'networkidle' });
+      }
+    });
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('pages', () => {
+  test('an unknown address gets the 404 page with status 404', async () => {
+    await withPage({}, async (page) => {
+      const response = await page.goto(url(missingPath));
+      assert.equal(response?.status(), 404);
+      assert.equal(await page.locator('h1').textContent(), 'This page is not in the image');
+      assert.equal(await page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href'), '/');
+      assert.equal(await page.title(), 'Page not found · Stagecraft');
+    });
+  });
+
+  test('a lesson page ships no client JS besides the two inline theme scripts', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(url('/lessons/01-images-and-layers/'));
+      const scripts = await page.evaluate(() => [...document.scripts].map((s) => (s.src ? `src:${s.src}` : 'inline')));
+      assert.deepEqual(scripts, ['inline', 'inline']);
+    });
+  });
+
+  test('a lesson page shows objectives, a table of contents linking to its sections, and highlighted Dockerfiles', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(url('/lessons/01-images-and-layers/'));
+      assert.equal(await page.locator('.objectives li').count(), 5);
+      const tocTargets = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.ok(tocTargets.length >= 5, `expected at least 5 sections, got ${tocTargets.length}`);
+      for (const href of tocTargets) {
+        assert.equal(await page.locator(`h2${href}`).count(), 1, `the table of contents links to an h2 ${href}`);
+      }
+      assert.ok((await page.locator('pre[data-language="docker"] span[style*="--shiki-dark"]').count()) > 20, 'Dockerfiles are highlighted at build time');
+      assert.equal(await page.locator('.quiz-question').count(), 4);
+    });
+  });
+});
