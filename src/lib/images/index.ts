@@ -11,7 +11,9 @@ import alpine from './data/alpine.json' with { type: 'json' };
 import busybox from './data/busybox.json' with { type: 'json' };
 import buildpackDeps from './data/buildpack-deps.json' with { type: 'json' };
 import debian from './data/debian.json' with { type: 'json' };
+import golang from './data/golang.json' with { type: 'json' };
 import node from './data/node.json' with { type: 'json' };
+import python from './data/python.json' with { type: 'json' };
 
 export type { BaseImage, CatalogueListing, HistoryEntry, ImageConfig, ImageRefError } from './types.ts';
 export type { ImageRef, ReferenceError } from './reference.ts';
@@ -28,7 +30,9 @@ export const CATALOGUE_DATA: Readonly<Record<string, unknown>> = {
   'busybox.json': busybox,
   'buildpack-deps.json': buildpackDeps,
   'debian.json': debian,
+  'golang.json': golang,
   'node.json': node,
+  'python.json': python,
 };
 
 const catalogue = createCatalogue(CATALOGUE_DATA);
