@@ -33,6 +33,7 @@ function imageFiles(state: StageState): ImageFile[] {
       gid: node.gid,
       mode: octal(node.mode),
       target: node.kind === 'symlink' ? node.target : null,
+      content: node.kind === 'file' ? node.content ?? null : null,
       fromStage: origin?.stage ?? null,
       fromLine: origin?.line ?? null,
       summary: node.kind === 'dir' && node.summary !== undefined

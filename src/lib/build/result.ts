@@ -154,6 +154,8 @@ export interface ImageFile {
   mode: string;
   /** Symlink target, else null. */
   target: string | null;
+  /** Text of a small file whose content is known (config files, scripts), else null. */
+  content: string | null;
   /** Stage whose step last wrote the path, or null when it comes from the base image. */
   fromStage: string | null;
   /** Line of that step, or null. */

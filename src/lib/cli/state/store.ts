@@ -1,0 +1,130 @@
+/**
+ * The image store and build cache kept in a state folder (`--state DIR`, `STAGECRAFT_STATE`,
+ * default `.stagecraft-state/`), so a second invocation sees the first build's images and cache,
+ * as a Docker daemon would.
+ */
+import { deserializeCache, hashText, serializeCache, type BuildCache, type ImageResult } from '../../build/index.ts';
+import type { CliIo } from '../io.ts';
+import type { StateHost } from './host.ts';
+
+export interface StoredImage {
+  /** 64 hex digits, as `sha256:<id>` in inspect; the first 12 are the IMAGE ID column. */
+  id: string;
+  repoTags: string[];
+  /** Milliseconds since the epoch, or null when the host has no clock. */
+  created: number | null;
+  image: ImageResult;
+}
+
+export interface StateStore {
+  dir: string;
+  images: StoredImage[];
+  cache: BuildCache;
+}
+
+const IMAGES = 'images.json';
+const CACHE = 'cache.json';
+
+/** The state folder from `--state` (already taken from args), the environment, or the default. */
+export function stateDir(io: CliIo, flag: string | undefined): string {
+  const dir = flag ?? io.env['STAGECRAFT_STATE'] ?? '.stagecraft-state';
+  return dir.startsWith('/') ? dir : `${io.cwd.replace(/\/$/, '')}/${dir}`;
+}
+
+/** Takes `--state DIR` / `--state=DIR` out of the arguments. */
+export function takeStateFlag(args: readonly string[]): { rest: string[]; state: string | undefined } {
+  const rest: string[] = [];
+  let state: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--state') state = args[++i];
+    else if (a.startsWith('--state=')) state = a.slice('--state='.length);
+    else rest.push(a);
+  }
+  return { rest, state };
+}
+
+export function loadStore(io: CliIo, dir: string, withCache: boolean): StateStore {
+  const images = readJson(io, `${dir}/${IMAGES}`);
+  const cache = withCache ? readJson(io, `${dir}/${CACHE}`) : null;
+  return {
+    dir,
+    images: Array.isArray(images) ? (images as StoredImage[]) : [],
+    cache: deserializeCache(cache),
+  };
+}
+
+function readJson(io: CliIo, path: string): unknown {
+  const text = io.readFile(path);
+  if (!text.ok) return null;
+  try {
+    return JSON.parse(text.value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export function saveImages(host: StateHost, store: StateStore): string | null {
+  const r = host.writeFile(`${store.dir}/${IMAGES}`, JSON.stringify(store.images));
+  return r.ok ? null : r.error;
+}
+
+export function saveCache(host: StateHost, store: StateStore): string | null {
+  const r = host.writeFile(`${store.dir}/${CACHE}`, JSON.stringify(serializeCache(store.cache)));
+  return r.ok ? null : r.error;
+}
+
+/** A stable 64-hex id from the image's content (config, history and files). */
+export function imageId(image: ImageResult): string {
+  const text = JSON.stringify([image.config, image.history, image.files]);
+  let id = '';
+  for (let i = 0; id.length < 64; i++) id += hashText(`${i}:${text}`);
+  return id.slice(0, 64);
+}
+
+/** `myapp` → `myapp:latest`. */
+export function normaliseName(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return name.slice(slash + 1).includes(':') ? name : `${name}:latest`;
+}
+
+/** An image by `name[:tag]`, full or short id (docker accepts any unique id prefix). */
+export function findImage(store: StateStore, ref: string): StoredImage | undefined {
+  const tag = normaliseName(ref);
+  const byTag = store.images.find((i) => i.repoTags.includes(tag));
+  if (byTag !== undefined) return byTag;
+  const id = ref.replace(/^sha256:/, '');
+  return /^[0-9a-f]{4,64}$/.test(id) ? store.images.find((i) => i.id.startsWith(id)) : undefined;
+}
+
+/** Adds a built image; the tag moves from any older image (which stays, untagged, as `<none>`). */
+export function addImage(store: StateStore, image: ImageResult, tag: string | null, created: number | null): StoredImage {
+  const id = imageId(image);
+  for (const other of store.images) other.repoTags = other.repoTags.filter((t) => t !== tag);
+  let stored = store.images.find((i) => i.id === id);
+  if (stored === undefined) {
+    stored = { id, repoTags: [], created, image };
+    store.images.unshift(stored);
+  }
+  if (tag !== null && !stored.repoTags.includes(tag)) stored.repoTags.push(tag);
+  return stored;
+}
+
+/** "2 minutes ago", as docker's units.HumanDuration prints it. */
+export function createdAgo(created: number | null, now: number | null): string {
+  if (created === null || now === null) return 'N/A';
+  const s = Math.max(0, Math.round((now - created) / 1000));
+  if (s < 1) return 'Less than a second ago';
+  if (s === 1) return '1 second ago';
+  if (s < 60) return `${s} seconds ago`;
+  const m = Math.round(s / 60);
+  if (m === 1) return 'About a minute ago';
+  if (m < 60) return `${m} minutes ago`;
+  const h = Math.round(s / 3600);
+  if (h === 1) return 'About an hour ago';
+  if (h < 48) return `${h} hours ago`;
+  const d = Math.round(s / 86400);
+  if (d < 14) return `${d} days ago`;
+  if (d < 60) return `${Math.round(d / 7)} weeks ago`;
+  return d < 365 * 2 ? `${Math.round(d / 30)} months ago` : `${Math.round(d / 365)} years ago`;
+}
