@@ -9,8 +9,10 @@
 #   scripts/docker-engine.sh docker …  run the engine's docker client against this engine
 #
 # Everything lives under $STAGECRAFT_DOCKER_STATE (default /tmp/stagecraft-docker): its own data, run and
-# exec folders, sockets and logs, so it never meets a system dockerd. No bridge, no iptables: the engine
-# has no network at all, and the suite builds with --network=none. There is no registry either: the base
+# exec folders, sockets and logs, so it never meets a system dockerd. The engine has no network at all:
+# containerd and dockerd run in a network namespace of their own (only a loopback), so a base image it
+# does not have fails at once instead of being looked up in a registry; no bridge, no iptables, and the
+# suite builds with --network=none. There is no registry either: the base
 # images (busybox:latest from Debian's busybox-static, and the built-in scratch) are made locally.
 set -euo pipefail
 
@@ -90,7 +92,7 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
 [metrics]
   address = ""
 EOF
-  containerd --config "$STATE/containerd/config.toml" >"$LOG_DIR/containerd.log" 2>&1 &
+  unshare --net -- containerd --config "$STATE/containerd/config.toml" >"$LOG_DIR/containerd.log" 2>&1 &
   echo $! >"$RUN_DIR/containerd.pid"
   local i
   for i in $(seq 1 50); do
@@ -106,7 +108,7 @@ EOF
 start_dockerd() {
   local driver=$1 i pid
   echo '{}' >"$STATE/daemon.json"
-  dockerd \
+  unshare --net -- dockerd \
     --config-file "$STATE/daemon.json" \
     --containerd "$CTR_SOCK" \
     --data-root "$STATE/docker/$driver" \
@@ -141,7 +143,6 @@ wait_gone() {
 # official image's users and groups (buildroot's skeleton files), loaded from a `docker save`-format
 # archive so that its config (Cmd, Env) and its single history entry are exactly ours.
 load_busybox() {
-  if dock image inspect "$BUSYBOX_TAG" >/dev/null 2>&1; then return 0; fi
   [ -x /bin/busybox ] || die "busybox-static is not installed (run: $0 install)"
   local work; work=$(mktemp -d "$STATE/busybox.XXXXXX")
   local root=$work/rootfs
@@ -209,6 +210,10 @@ EOF
   tar --numeric-owner --sort=name --mtime=@1700000000 -C "$root" -cf "$work/image/layer/layer.tar" .
   local diff_id version created='2023-11-14T22:13:20Z'
   diff_id=$(sha256sum "$work/image/layer/layer.tar" | cut -d' ' -f1)
+  # The layer is reproducible (fixed times, sorted, numeric owners): reload only when the recipe changed.
+  if [ "$(dock image inspect -f '{{index .RootFS.Layers 0}}' "$BUSYBOX_TAG" 2>/dev/null)" = "sha256:$diff_id" ]; then
+    rm -rf "$work"; return 0
+  fi
   version=$(dpkg-query -W -f='${Version}' busybox-static 2>/dev/null || echo unknown)
   printf '%s' "{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"$created\",\
 \"config\":{\"Env\":[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"],\"Cmd\":[\"sh\"]},\
@@ -226,7 +231,7 @@ cmd_start() {
   need_root
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   if answers; then load_busybox; say "already running ($(cat "$RUN_DIR/driver" 2>/dev/null))"; return 0; fi
-  for bin in dockerd containerd runc "$DOCKER_BIN"; do
+  for bin in dockerd containerd runc unshare "$DOCKER_BIN"; do
     command -v "$bin" >/dev/null || die "no engine: $bin is not installed (run: $0 install)"
   done
   hide_apparmor_if_needed
