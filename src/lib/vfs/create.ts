@@ -46,7 +46,25 @@ export function writeFile(tree: DirNode, access: Access, path: string, data: Wri
   const found = locate(tree, access, path, { follow: true, allowMissing: true });
   if (!found.ok) return found;
   const { node, parent, names, namesDir } = found.value;
-  if (namesDir || node?.kind === 'dir') return fail('EISDIR', path);
+  if (namesDir) return fail('EISDIR', path);
+  const written = fileAfterWrite(access, parent, node, data, path);
+  if (!written.ok) return written;
+  if (written.value === node) return { ok: true, value: tree };
+  return { ok: true, value: updateAt(tree, names, () => written.value) };
+}
+
+/**
+ * The file a write leaves in `parent` where `node` was (undefined: a new file), after the permission
+ * checks; `node` itself when the write changes nothing. Shared by writeFile and writeFiles.
+ */
+export function fileAfterWrite(
+  access: Access,
+  parent: DirNode | undefined,
+  node: FsNode | undefined,
+  data: WriteFileData,
+  path: string,
+): FsResult<FileNode> {
+  if (node?.kind === 'dir') return fail('EISDIR', path);
   let file: FileNode;
   if (node === undefined) {
     if (parent === undefined || !mayChangeEntries(access.cred, parent)) return fail('EACCES', path);
@@ -54,7 +72,7 @@ export function writeFile(tree: DirNode, access: Access, path: string, data: Wri
     if (!owner.ok) return owner;
     file = { kind: 'file', ...owner.value, mode: (data.mode ?? 0o644) & 0o7777, size: 0, content: '' };
   } else {
-    // A symlink here is one the resolver did not follow, which cannot happen with follow: true.
+    // Callers resolve final symlinks before asking, so a link here is a bug of theirs, not user input.
     if (node.kind !== 'file') return fail('EINVAL', path);
     if (!mayAccess(access.cred, node, W_OK)) return fail('EACCES', path);
     file = node;
@@ -64,8 +82,7 @@ export function writeFile(tree: DirNode, access: Access, path: string, data: Wri
     }
   }
   const written = withData(file, data);
-  if (node !== undefined && sameOwnData(node, written)) return { ok: true, value: tree };
-  return { ok: true, value: updateAt(tree, names, () => written) };
+  return { ok: true, value: node !== undefined && sameOwnData(node, written) ? node : written };
 }
 
 function withData(file: FileNode, data: WriteFileData): FileNode {

@@ -38,3 +38,5 @@ export { nodeBytes, treeBytes, imageSize } from './sizes.ts';
 export { copyNode } from './copy.ts';
 export type { CopyOptions } from './copy.ts';
 export { diffTrees, applyDiff } from './layers.ts';
+export { writeFiles } from './write-many.ts';
+export type { FileWrite } from './write-many.ts';

@@ -107,8 +107,11 @@ function applyPatch(current: FsNode | undefined, patch: Patch): FsNode | undefin
     if (entry.op === 'delete' || entry.node === undefined) node = undefined;
     else if (entry.node.kind !== 'dir') node = entry.node;
     else {
+      const fresh = entry.opaque === true || node?.kind !== 'dir';
+      // A whole subtree added as is (diffTrees lists every node of it): reuse the upper's nodes.
+      if (fresh && readdsExactly(entry.node, patch)) return entry.node;
       const { children: _upper, ...meta } = entry.node;
-      const keep = !entry.opaque && node?.kind === 'dir' ? node.children : new Map<string, FsNode>();
+      const keep = !fresh && node?.kind === 'dir' ? node.children : new Map<string, FsNode>();
       node = { ...meta, children: keep };
     }
   }
@@ -121,4 +124,15 @@ function applyPatch(current: FsNode | undefined, patch: Patch): FsNode | undefin
     else children.set(name, applied);
   }
   return { ...dir, children };
+}
+
+/** Whether `patch` below a directory entry adds exactly `dir`'s listed children, the same objects. */
+function readdsExactly(dir: DirNode, patch: Patch): boolean {
+  if (patch.children.size !== dir.children.size) return false;
+  for (const [name, child] of dir.children) {
+    const sub = patch.children.get(name);
+    if (sub?.entry?.op !== 'add' || sub.entry.node !== child) return false;
+    if (child.kind === 'dir' ? !readdsExactly(child, sub) : sub.children.size > 0) return false;
+  }
+  return true;
 }

@@ -108,6 +108,15 @@ describe('applyDiff', () => {
     expect(applyDiff(emptyTree(), diffTrees(emptyTree(), t))).toEqual(t);
   });
 
+  test('an added subtree is reused from the upper tree, not rebuilt', () => {
+    const base = sampleTree();
+    let upper = must(mkdir(base, root, '/app/src', { parents: true }));
+    upper = must(writeFile(upper, root, '/app/src/main.go', { size: 300 }));
+    const applied = applyDiff(base, diffTrees(base, upper));
+    expect(applied.children.get('app')).toBe(upper.children.get('app'));
+    expect(applied.children.get('usr')).toBe(base.children.get('usr'));
+  });
+
   test('creates directories a diff needs but does not list, 0:0 0755', () => {
     const node: FsNode = { kind: 'file', uid: 0, gid: 0, mode: 0o755, size: 9 };
     const t = applyDiff(emptyTree(), { entries: [{ path: '/usr/local/bin/node', op: 'add', node }], size: 9 });
