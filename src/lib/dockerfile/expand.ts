@@ -62,13 +62,24 @@ function lookupIn(vars: Variables): (name: string) => string | undefined {
   return (name) => (Object.hasOwn(record, name) ? record[name] : undefined);
 }
 
-/** Go's unicode.IsSpace. */
+/** Go's unicode.IsSpace (ASCII fast path: the parser calls this for every character). */
 export function isGoSpace(ch: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /^[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
 }
 
-const isLetter = (ch: string): boolean => /^\p{L}$/u.test(ch);
-const isDigit = (ch: string): boolean => /^\p{Nd}$/u.test(ch);
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return /^\p{L}$/u.test(ch);
+}
+
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return /^\p{Nd}$/u.test(ch);
+}
 const isSpecialParam = (ch: string): boolean => '@*#?-$!0'.includes(ch) && ch.length === 1;
 
 /** Word splitting state; the buffer is shared by nested scans exactly as lex.go shares `wordsBuffer`. */
@@ -428,6 +439,10 @@ function trimSuffix(pattern: string, value: string, greedy: boolean): string {
  * or BuildKit's error (`failed to process "<word>": ...`) as a value.
  */
 export function expandWord(word: string, vars: Variables, options: ExpandOptions = {}): Result<Expansion, ExpansionError> {
+  // Most words have nothing to expand: skip the scanner (same result, much cheaper).
+  if (!/[$'"<\\`]/.test(word)) {
+    return { ok: true, value: { value: word, words: splitWords(word), unresolved: [], resolved: [] } };
+  }
   const scanner = new Scanner(word, lookupIn(vars), options);
   try {
     const { text, words } = scanner.scan(EOF, options.rawEscapes ?? false);
@@ -439,6 +454,19 @@ export function expandWord(word: string, vars: Variables, options: ExpandOptions
     if (!(e instanceof LexError)) throw e;
     return { ok: false, error: { message: `failed to process ${goQuote(word)}: ${e.detail}`, detail: e.detail } };
   }
+}
+
+function splitWords(word: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  for (const ch of word) {
+    if (isGoSpace(ch)) {
+      if (current !== '') words.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current !== '') words.push(current);
+  return words;
 }
 
 /** Names a word references (set or not), without caring about values; [] when the word does not lex. */

@@ -20,8 +20,13 @@ const rule = (id: string, description: string, hint: string, check: CheckRule['c
 });
 
 const isConsistent = (s: string): boolean => s === s.toLowerCase() || s === s.toUpperCase();
-const secret = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const secretAllowed = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+// BuildKit's regexps `(?i)(?:_|^)(?:token)(?:_|$)`, i.e. some `_`-separated part of the name is a token.
+const secretWords = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+const allowedWords = new Set(['public', 'file', 'version']);
+const looksSecret = (key: string): boolean => {
+  const parts = key.toLowerCase().split('_');
+  return parts.some((p) => secretWords.has(p)) && !parts.some((p) => allowedWords.has(p));
+};
 
 /** Instruction keyword names per stage, FROM first, as BuildKit's casing check sees them. */
 function stageKeywords(stage: Stage): { written: string; range: Instruction['range'] }[] {
@@ -178,7 +183,7 @@ export const buildkitRules: readonly CheckRule[] = [
       result.instructions.flatMap((i): Finding[] => {
         const keys = i.keyword === 'ARG' ? i.args.map((a) => a.key) : i.keyword === 'ENV' ? i.pairs.map((p) => p.key) : [];
         return keys
-          .filter((k) => secret.test(k) && !secretAllowed.test(k))
+          .filter(looksSecret)
           .map((k) => ({ message: `Do not use ARG or ENV instructions for sensitive data (${i.keyword} ${goQuote(k)})`, range: i.range }));
       })),
   rule('LegacyKeyValueFormat', 'Legacy key/value format with whitespace separator should not be used',
@@ -216,6 +221,7 @@ export const buildkitRules: readonly CheckRule[] = [
         for (const i of s.instructions) {
           const unresolved = new Set<string>();
           for (const w of expandedWords(i)) {
+            if (!w.includes('$')) continue;
             const r = expandWord(w, (n) => (env.has(n) ? '' : undefined));
             if (r.ok) for (const n of r.value.unresolved) unresolved.add(n);
           }

@@ -27,10 +27,12 @@ export function runChecks(
   const config = ctx.result.checkConfig;
   if (config.skipAll) return [];
   const out: Diagnostic[] = [];
+  const nodeAtLine = new Map<number, (typeof ctx.result.nodes)[number]>();
+  for (const n of ctx.result.nodes) for (let l = n.range.line; l <= n.range.endLine; l++) nodeAtLine.set(l, n);
   for (const rule of checkRules) {
     if (config.skip.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) {
-      const node = ctx.result.nodes.find((n) => n.range.line <= f.range.line && f.range.line <= n.range.endLine);
+      const node = nodeAtLine.get(f.range.line);
       const local = skippedByComments(node?.comments ?? []);
       if (local.all || local.ids.includes(rule.id)) continue;
       out.push({
