@@ -153,6 +153,8 @@ describe('every page', () => {
       await withPage({ colorScheme, width }, async (page) => {
         for (const path of paths) {
           await page.goto(url(path));
+          // Check the answers and hints behind <details> too.
+          await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
           await page.addScriptTag({ content: axeSource });
           const violations = await page.evaluate(async () => {
             const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
@@ -167,6 +169,23 @@ describe('every page', () => {
       assert.deepEqual(found, []);
     });
   }
+
+  test('every link to this site leads to one of its pages (no dead links)', async () => {
+    const dead: string[] = [];
+    await withPage({}, async (page) => {
+      for (const path of paths) {
+        await page.goto(url(path));
+        const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        for (const href of hrefs) {
+          const target = new URL(href);
+          // Other sites and in-page anchors (the skip link, the table of contents) are not pages.
+          if (target.origin !== preview.origin || target.pathname === path) continue;
+          if (!paths.includes(target.pathname) || target.pathname === missingPath) dead.push(`${path} → ${target.pathname}`);
+        }
+      }
+    });
+    assert.deepEqual(dead, []);
+  });
 
   test('no console errors, page errors or failed requests', async () => {
     const problems: string[] = [];
