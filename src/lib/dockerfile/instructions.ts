@@ -263,8 +263,9 @@ function from(t: Typer, node: SyntaxNode): Instruction | null {
     t.fail('from-arguments', 'FROM requires either one or three arguments');
   }
   const flags = t.flags({ platform: 'string' });
-  if (!image) return null;
-  const instr = { ...t.base('FROM', flags.all), image };
+  // A bare FROM still opens a (broken) stage, so the lines under it are not misreported.
+  const base = image ?? { value: '', range: { ...node.keywordRange, column: node.keywordRange.endColumn } };
+  const instr = { ...t.base('FROM', flags.all), image: base };
   if (node.args.length === 3 && as && name) Object.assign(instr, { as, stageName: name });
   return optional(instr, 'platform', flags.value('platform'));
 }

@@ -25,14 +25,12 @@ const hints: Record<ParseErrorCode, string> = {
   'flag-duplicate': 'Give this option once.',
   'flag-missing-value': 'This option needs a value: --name=value, with no space around =.',
   'flag-not-boolean': 'A yes/no option is written --name, --name=true or --name=false.',
-  'flag-not-a-flag': 'Options go right after the instruction keyword and start with --.',
   'flag-invalid-value': 'The option has a value it does not accept.',
   'onbuild-chaining': 'ONBUILD registers one trigger for images built FROM this one; triggers cannot register triggers.',
   'onbuild-trigger-not-allowed': 'FROM and MAINTAINER cannot be deferred with ONBUILD.',
   'shell-not-json': 'SHELL only takes the exec (JSON) form, e.g. SHELL ["/bin/bash", "-c"].',
   'healthcheck-invalid': 'Use HEALTHCHECK [options] CMD command, or HEALTHCHECK NONE to disable the inherited check.',
   'volume-empty': 'Give each volume a path.',
-  'empty-continuation': 'An empty line after a line-continuation character is ignored today and will be an error later. Remove it.',
 };
 
 export function parseError(code: ParseErrorCode, message: string, range: SourceRange | undefined): Diagnostic {

@@ -359,11 +359,9 @@ export type ParseErrorCode =
   | 'flag-duplicate'
   | 'flag-missing-value'
   | 'flag-not-boolean'
-  | 'flag-not-a-flag'
   | 'flag-invalid-value'
   | 'onbuild-chaining'
   | 'onbuild-trigger-not-allowed'
   | 'shell-not-json'
   | 'healthcheck-invalid'
-  | 'volume-empty'
-  | 'empty-continuation';
+  | 'volume-empty';

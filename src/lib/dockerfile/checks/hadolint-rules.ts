@@ -23,7 +23,7 @@ export const hadolintRules: readonly CheckRule[] = [
       result.stages.flatMap((s): Finding[] => {
         const base = s.baseImage;
         const isStage = result.stages.some((o) => o.index < s.index && o.name === base);
-        if (isStage || base === 'scratch' || referencedNames(base).length > 0) return [];
+        if (isStage || base === '' || base === 'scratch' || referencedNames(base).length > 0) return [];
         const { tag, digest } = referenceTag(base);
         return tag === '' && !digest ? [{ message: 'Always tag the version of an image explicitly', range: s.baseRange }] : [];
       })),
