@@ -1,9 +1,14 @@
 /** `stagecraft <command> [args]`: the command registry and dispatch, host-independent. */
 import type { CliIo, Command } from './io.ts';
 import { parseCommand } from './commands/parse.ts';
+import { buildCommand } from './commands/build.ts';
+import { imagesCommand } from './commands/images.ts';
+import { historyCommand } from './commands/history.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { rmiCommand } from './commands/rmi.ts';
 
 /** One line per command; other modules add theirs here. */
-export const commands: readonly Command[] = [parseCommand];
+export const commands: readonly Command[] = [parseCommand, buildCommand, imagesCommand, historyCommand, inspectCommand, rmiCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

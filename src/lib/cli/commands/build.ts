@@ -1,0 +1,182 @@
+/**
+ * `stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--builder buildkit|legacy]
+ * [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR`: builds like `docker build`, printing
+ * BuildKit's plain progress on stderr (or the BuildResult as JSON on stdout), and keeps the image and
+ * the cache in the state folder.
+ */
+import { build, formatProgress, type BuildInput, type BuildResult } from '../../build/index.ts';
+import { formatBuildkitError } from '../../dockerfile/index.ts';
+import type { Command } from '../io.ts';
+import { NO_HOST, stateHost } from '../state/host.ts';
+import { addImage, loadStore, normaliseName, saveCache, saveImages, stateDir, takeStateFlag } from '../state/store.ts';
+
+const usage =
+  'Usage: stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--builder buildkit|legacy] [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR\n';
+
+interface BuildArgs {
+  file?: string;
+  tag?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  builder: 'buildkit' | 'legacy';
+  noCache: boolean;
+  progress: 'plain' | 'json';
+  context?: string;
+}
+
+function parseArgs(args: readonly string[]): { ok: true; value: BuildArgs } | { ok: false; error: string } {
+  const out: BuildArgs = { buildArgs: {}, builder: 'buildkit', noCache: false, progress: 'plain' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => (a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : args[++i]);
+    switch (name) {
+      case '-f':
+      case '--file': {
+        const v = value();
+        if (v === undefined) return { ok: false, error: `flag needs an argument: ${name}` };
+        out.file = v;
+        break;
+      }
+      case '-t':
+      case '--tag': {
+        const v = value();
+        if (v === undefined) return { ok: false, error: `flag needs an argument: ${name}` };
+        out.tag = v;
+        break;
+      }
+      case '--target': {
+        const v = value();
+        if (v === undefined) return { ok: false, error: 'flag needs an argument: --target' };
+        out.target = v;
+        break;
+      }
+      case '--build-arg': {
+        const v = value();
+        if (v === undefined) return { ok: false, error: 'flag needs an argument: --build-arg' };
+        const k = v.indexOf('=');
+        // `--build-arg NAME` without a value takes it from the environment in Docker; here it must be given.
+        if (k <= 0) return { ok: false, error: `--build-arg needs KEY=VALUE, got "${v}"` };
+        out.buildArgs[v.slice(0, k)] = v.slice(k + 1);
+        break;
+      }
+      case '--builder': {
+        const v = value();
+        if (v !== 'buildkit' && v !== 'legacy') return { ok: false, error: '--builder must be buildkit or legacy' };
+        out.builder = v;
+        break;
+      }
+      case '--progress': {
+        const v = value();
+        if (v !== 'plain' && v !== 'json') return { ok: false, error: '--progress must be plain or json' };
+        out.progress = v;
+        break;
+      }
+      case '--no-cache':
+        out.noCache = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown flag: ${a}` };
+        if (out.context !== undefined) return { ok: false, error: '"stagecraft build" requires exactly 1 argument' };
+        out.context = a;
+    }
+  }
+  if (out.context === undefined) return { ok: false, error: '"stagecraft build" requires exactly 1 argument' };
+  return { ok: true, value: out };
+}
+
+const join = (dir: string, path: string): string => (path.startsWith('/') ? path : `${dir.replace(/\/$/, '')}/${path}`);
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Build an image from a Dockerfile (BuildKit semantics; legacy builder with --builder legacy)',
+  usage,
+  run(argv, io) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(usage);
+      return 0;
+    }
+    const { rest, state } = takeStateFlag(argv);
+    const parsed = parseArgs(rest);
+    if (!parsed.ok) {
+      io.stderr(`ERROR: ${parsed.error}\n${usage}`);
+      return 2;
+    }
+    const opts = parsed.value;
+    const host = stateHost(io);
+    if (host === null) {
+      io.stderr(`ERROR: ${NO_HOST}\n`);
+      return 1;
+    }
+    const contextDir = join(io.cwd, opts.context as string);
+    const context = host.readTree(contextDir);
+    if (!context.ok) {
+      io.stderr(`ERROR: unable to prepare context: ${context.error}\n`);
+      return 1;
+    }
+    const dockerfilePath = opts.file === undefined ? join(contextDir, 'Dockerfile') : join(io.cwd, opts.file);
+    const dockerfile = io.readFile(dockerfilePath);
+    if (!dockerfile.ok) {
+      io.stderr(`ERROR: failed to solve: failed to read dockerfile: ${dockerfile.error}\n`);
+      return 1;
+    }
+    const inContext = dockerfilePath.startsWith(`${contextDir.replace(/\/$/, '')}/`);
+    const store = loadStore(io, stateDir(io, state), !opts.noCache);
+    const input: BuildInput = {
+      dockerfile: dockerfile.value,
+      dockerfilePath: inContext ? dockerfilePath.slice(contextDir.replace(/\/$/, '').length + 1) : dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1),
+      context: context.value,
+      buildArgs: opts.buildArgs,
+      builder: opts.builder,
+      noCache: opts.noCache,
+    };
+    if (opts.target !== undefined) input.target = opts.target;
+    if (opts.tag !== undefined) input.tag = normaliseName(opts.tag);
+    const result = build(input, store.cache);
+    if (opts.progress === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stderr(plainOutput(result, dockerfile.value, input.dockerfilePath ?? 'Dockerfile'));
+    const saved = saveCache(host, store);
+    if (saved !== null) io.stderr(`WARNING: could not save the build cache: ${saved}\n`);
+    if (!result.ok || result.image === null) return 1;
+    addImage(store, result.image, result.tag, host.now?.() ?? null);
+    const savedImages = saveImages(host, store);
+    if (savedImages !== null) {
+      io.stderr(`ERROR: could not save the image: ${savedImages}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/** Progress, then on failure the error block docker prints: the step's output, the source excerpt, the error. */
+export function plainOutput(result: BuildResult, dockerfile: string, dockerfileName: string): string {
+  let out = formatProgress(result.progress);
+  if (result.ok) return out;
+  const error = result.diagnostics.find((d) => d.severity === 'error');
+  if (error === undefined) return out;
+  const failedStep = result.stages.flatMap((s) => s.steps.map((step) => ({ s, step }))).find((x) => x.step.status === 'failed');
+  const vertexStart = failedStep?.step.vertex == null ? undefined : result.progress.find((e) => e.vertex === failedStep.step.vertex && e.kind === 'start');
+  out += '\n';
+  if (failedStep !== undefined && vertexStart !== undefined) {
+    const logs = (failedStep.step.stdout + failedStep.step.stderr).replace(/\n$/, '');
+    out += `------\n > ${vertexStart.text}:\n${logs === '' ? '' : logs.split('\n').map((l) => `0.000 ${l}\n`).join('')}------\n`;
+  }
+  if (error.line !== null) out += excerpt(dockerfile, dockerfileName, error.line, error.range?.endLine ?? error.line);
+  const message = error.phase === 'parse' ? formatBuildkitError(error) : error.message;
+  out += `ERROR: failed to solve: ${message}\n`;
+  return out;
+}
+
+function excerpt(text: string, name: string, line: number, endLine: number): string {
+  const lines = text.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, endLine + 2);
+  const width = String(to).length + 3;
+  let out = `${name}:${line === endLine ? line : `${line}-${endLine}`}\n--------------------\n`;
+  for (let n = from; n <= to; n++) {
+    const mark = n >= line && n <= endLine ? '>>>' : '   ';
+    out += `${String(n).padStart(width)} | ${mark} ${lines[n - 1] ?? ''}\n`;
+  }
+  return `${out}--------------------\n`;
+}
