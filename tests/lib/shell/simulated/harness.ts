@@ -2,7 +2,7 @@
  * Runs one simulated program against a small test tree, without the shell: builds the context by
  * hand and records what the program wrote, the effects it declared and the tree it left.
  */
-import type { Command, CommandContext, SimulatedEffect } from '../../../../src/lib/shell/command.ts';
+import type { Command, CommandContext, ExecOptions, SimulatedEffect } from '../../../../src/lib/shell/command.ts';
 import { DEFAULT_LIMITS } from '../../../../src/lib/shell/limits.ts';
 import { AS_ROOT, emptyTree, mkdir, stat, symlink, treeBytes, writeFile } from '../../../../src/lib/vfs/index.ts';
 import type { Cred, DirNode, FsNode } from '../../../../src/lib/vfs/index.ts';
@@ -57,7 +57,7 @@ export interface RunOptions {
   stdin?: string;
   flavor?: 'busybox' | 'gnu';
   /** Handles ctx.exec; default: runs a simulated command by its basename, else 127. */
-  exec?: (argv: readonly string[], ctx: CommandContext) => number;
+  exec?: (argv: readonly string[], ctx: CommandContext, options?: ExecOptions) => number;
 }
 
 export interface RunResult {
@@ -98,9 +98,9 @@ export function run(tree: DirNode, argv: readonly string[], options: RunOptions 
     hostname: 'buildkitsandbox',
     simulate: (effect) => void effects.push(effect),
     resolve: (path) => (path.startsWith('/') ? path : `${cwd === '/' ? '' : cwd}/${path}`).replace(/\/\.(?=\/|$)/g, '') || '/',
-    exec(childArgv) {
+    exec(childArgv, execOptions) {
       execs.push([...childArgv]);
-      if (options.exec) return options.exec(childArgv, ctx);
+      if (options.exec) return options.exec(childArgv, ctx, execOptions);
       const child = byName.get(childArgv[0] ?? '');
       if (child === undefined) return 127;
       return child.run(childArgv.slice(1), ctx);

@@ -72,6 +72,8 @@ export interface NpmPackage {
 
 export interface NpmCatalogue {
   source: string;
+  npmVersion: { value: string; source: string };
+  cacheRatio: { value: number; source: string };
   unknown: { unpackedSize: number; installed: { packages: number; bytes: number }; source: string };
   packages: Record<string, NpmPackage>;
 }
@@ -94,6 +96,7 @@ export interface ToolchainCatalogue {
   };
   cargo: { binary: Sourced; targetOverhead: Sourced; crate: Sourced; registryIndex: Sourced };
   maven: { jar: Sourced; repository: Sourced };
+  vite: { frameworks: Record<string, Sourced>; minifyRatio: { value: number; source: string }; gzipRatio: { value: number; source: string } };
   pip: { unknown: Sourced & { packages: number }; packages: Record<string, { version: string; bytes: number; packages: number }>; source: string };
 }
 

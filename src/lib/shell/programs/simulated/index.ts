@@ -6,5 +6,9 @@
 import type { Command } from '../../command.ts';
 import { apk } from './apk.ts';
 import { apt, aptGet } from './apt-get.ts';
+import { node } from './node.ts';
+import { npm, npx } from './npm.ts';
+import { tsc } from './tsc.ts';
+import { vite } from './vite.ts';
 
-export const simulatedCommands: readonly Command[] = [apk, aptGet, apt];
+export const simulatedCommands: readonly Command[] = [apk, aptGet, apt, npm, npx, node, tsc, vite];

@@ -11,4 +11,5 @@ export function fsFailure(ctx: CommandContext, program: string, error: FsError):
 export const formatMiB = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /** `1 package` / `3 packages`. */
-export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string): string =>
+  `${count} ${count === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;

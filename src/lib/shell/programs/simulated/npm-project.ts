@@ -1,0 +1,92 @@
+/** Reading a Node project the way npm does: package.json and package-lock.json in the working folder. */
+import type { CommandContext } from '../../command.ts';
+import { readFile } from '../../../vfs/index.ts';
+import { npmCatalogue } from './catalogues.ts';
+
+export interface PackageJson {
+  name?: string;
+  version?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+export interface LockFile {
+  /** Names listed in the lock's root entry (or its node_modules/ entries), with whether they are dev-only. */
+  packages: Map<string, { dev: boolean }>;
+}
+
+export const joinPath = (dir: string, name: string): string => (dir === '/' ? `/${name}` : `${dir}/${name}`);
+
+/** npm's error block: each line prefixed with `npm error`, then the log line. */
+export function npmError(ctx: CommandContext, lines: readonly string[]): number {
+  const stamp = new Date(ctx.now).toISOString().replace(/:/g, '_').replace('.', '_');
+  const home = ctx.env['HOME'] ?? '/root';
+  for (const line of lines) ctx.stderr.write(line === '' ? 'npm error\n' : `npm error ${line}\n`);
+  ctx.stderr.write(`npm error A complete log of this run can be found in: ${home}/.npm/_logs/${stamp}-debug-0.log\n`);
+  return 1;
+}
+
+export type Read<T> = { ok: true; value: T } | { ok: false; status: number };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** package.json of `dir`, or npm's ENOENT / EJSONPARSE error. */
+export function readPackageJson(ctx: CommandContext, dir: string): Read<PackageJson> {
+  const path = joinPath(dir, 'package.json');
+  const file = readFile(ctx.fs, ctx.access, path);
+  if (!file.ok) {
+    return {
+      ok: false,
+      status: npmError(ctx, [
+        'code ENOENT',
+        'syscall open',
+        `path ${path}`,
+        'errno -2',
+        `enoent Could not read package.json: Error: ENOENT: no such file or directory, open '${path}'`,
+        'enoent This is related to npm not being able to find a file.',
+        'enoent',
+      ]),
+    };
+  }
+  const parsed = parseJson(file.value.content ?? '');
+  if (typeof parsed !== 'object' || parsed === null) {
+    return { ok: false, status: npmError(ctx, ['code EJSONPARSE', `path ${path}`, 'JSON.parse Invalid package.json']) };
+  }
+  return { ok: true, value: parsed as PackageJson };
+}
+
+/** package-lock.json (or npm-shrinkwrap.json) of `dir`, if there is a readable one. */
+export function readLockFile(ctx: CommandContext, dir: string): LockFile | undefined {
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const file = readFile(ctx.fs, ctx.access, joinPath(dir, name));
+    if (!file.ok) continue;
+    const parsed = parseJson(file.value.content ?? '') as
+      | { packages?: Record<string, { dev?: boolean; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> }
+      | undefined;
+    const packages = new Map<string, { dev: boolean }>();
+    const entries = parsed?.packages ?? {};
+    const root = entries[''];
+    for (const dep of Object.keys(root?.dependencies ?? {})) packages.set(dep, { dev: false });
+    for (const dep of Object.keys(root?.devDependencies ?? {})) packages.set(dep, { dev: true });
+    for (const [key, entry] of Object.entries(entries)) {
+      const match = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key);
+      if (match?.[1] !== undefined && !packages.has(match[1])) packages.set(match[1], { dev: entry.dev === true });
+    }
+    return { packages };
+  }
+  return undefined;
+}
+
+/** The catalogue entry for a package, or the labelled default for one the catalogue lacks. */
+export function npmPackage(name: string) {
+  const known = npmCatalogue.packages[name];
+  if (known !== undefined) return { ...known, known: true };
+  return { version: '1.0.0', unpackedSize: npmCatalogue.unknown.unpackedSize, installed: npmCatalogue.unknown.installed, known: false };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, test } from 'vitest';
+import type { CommandContext } from '../../../../src/lib/shell/command.ts';
+import { bytesAt, makeTree, nodeAt, run, textAt } from './harness.ts';
+
+const packageJson = JSON.stringify({
+  name: 'api',
+  version: '1.0.0',
+  scripts: { build: 'tsc', start: 'node dist/index.js' },
+  dependencies: { express: '^5.1.0' },
+  devDependencies: { typescript: '^5.6.0', '@types/node': '^22.0.0' },
+});
+const lock = JSON.stringify({
+  name: 'api',
+  lockfileVersion: 3,
+  packages: {
+    '': { name: 'api', dependencies: { express: '^5.1.0' }, devDependencies: { typescript: '^5.6.0', '@types/node': '^22.0.0' } },
+    'node_modules/express': { version: '5.3.0' },
+    'node_modules/typescript': { version: '7.0.2', dev: true },
+    'node_modules/@types/node': { version: '26.6.6', dev: true },
+  },
+});
+const project = (files: Record<string, string> = {}) =>
+  makeTree({ files: { '/app/package.json': packageJson, '/app/package-lock.json': lock, ...files } });
+
+describe('npm ci', () => {
+  test('installs dependencies and devDependencies with their measured sizes', () => {
+    const r = run(project(), ['npm', 'ci'], { cwd: '/app' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('\nadded 73 packages, and audited 74 packages in 1s\n\nfound 0 vulnerabilities\n');
+    expect(nodeAt(r.fs, '/app/node_modules/express/package.json')).toMatchObject({ kind: 'file', origin: { simulated: true, by: 'npm ci' } });
+    expect(nodeAt(r.fs, '/app/node_modules/typescript')).toMatchObject({ kind: 'dir' });
+    expect(nodeAt(r.fs, '/app/node_modules/.bin/tsc')).toBeDefined();
+    expect(bytesAt(r.fs, '/app/node_modules/express')).toBe(84830);
+    // the three measured trees, the .bin/tsc symlink (its target's length) and .package-lock.json
+    const lockBytes = textAt(r.fs, '/app/node_modules/.package-lock.json')?.length ?? 0;
+    expect(bytesAt(r.fs, '/app/node_modules')).toBe(2890155 + 30547866 + 2789644 + '../typescript/bin/tsc'.length + lockBytes);
+    expect(r.effects).toEqual([
+      { by: 'npm ci', summary: 'installed 3 dependencies into node_modules, 73 packages in all (simulated)', bytes: 2890155 + 30547866 + 2789644 },
+    ]);
+  });
+
+  test('--omit=dev leaves out devDependencies', () => {
+    const r = run(project(), ['npm', 'ci', '--omit=dev'], { cwd: '/app' });
+    expect(r.status).toBe(0);
+    expect(nodeAt(r.fs, '/app/node_modules/express')).toBeDefined();
+    expect(nodeAt(r.fs, '/app/node_modules/typescript')).toBeUndefined();
+    expect(nodeAt(r.fs, '/app/node_modules/@types/node')).toBeUndefined();
+    expect(nodeAt(r.fs, '/app/node_modules/.bin/tsc')).toBeUndefined();
+    expect(r.effects[0]?.summary).toBe('installed 1 dependency (left out 2 devDependencies) into node_modules, 68 packages in all (simulated)');
+  });
+
+  test('--production and NODE_ENV=production also leave out devDependencies', () => {
+    expect(nodeAt(run(project(), ['npm', 'ci', '--production'], { cwd: '/app' }).fs, '/app/node_modules/typescript')).toBeUndefined();
+    expect(nodeAt(run(project(), ['npm', 'ci'], { cwd: '/app', env: { NODE_ENV: 'production' } }).fs, '/app/node_modules/typescript')).toBeUndefined();
+  });
+
+  test('without a lock file npm ci fails with npm usage error', () => {
+    const tree = makeTree({ files: { '/app/package.json': packageJson } });
+    const r = run(tree, ['npm', 'ci'], { cwd: '/app' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'npm error code EUSAGE',
+        'npm error',
+        'npm error The `npm ci` command can only install with an existing package-lock.json or',
+        'npm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or',
+        'npm error later to generate a package-lock.json file, then try again.',
+        'npm error',
+        'npm error Clean install a project',
+        'npm error',
+        'npm error Usage:',
+        'npm error npm ci',
+        'npm error',
+        'npm error Run "npm help ci" for more info',
+        'npm error A complete log of this run can be found in: /root/.npm/_logs/2025-01-15T00_00_00_000Z-debug-0.log',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('without package.json npm cannot read it', () => {
+    const r = run(makeTree({ dirs: ['/app'] }), ['npm', 'ci'], { cwd: '/app' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').slice(0, 5)).toEqual([
+      'npm error code ENOENT',
+      'npm error syscall open',
+      'npm error path /app/package.json',
+      'npm error errno -2',
+      "npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '/app/package.json'",
+    ]);
+  });
+
+  test('a lock file out of sync with package.json is refused', () => {
+    const stale = JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { express: '^5.1.0' } } } });
+    const r = run(project({ '/app/package-lock.json': stale }), ['npm', 'ci'], { cwd: '/app' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('npm error Missing: typescript@7.0.2 from lock file\n');
+  });
+
+  test('as a user who may not write the project folder, npm fails with EACCES', () => {
+    const r = run(project(), ['npm', 'ci'], { cwd: '/app', cred: { uid: 1000, gid: 1000, groups: [] }, env: { HOME: '/home/node' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("npm error Error: EACCES: permission denied, mkdir '/app/node_modules'\n");
+  });
+
+  test('the cache in ~/.npm grows by about a third of what was installed', () => {
+    const r = run(project(), ['npm', 'ci', '--omit=dev'], { cwd: '/app' });
+    expect(bytesAt(r.fs, '/root/.npm/_cacache')).toBe(Math.round(2890155 * 0.35));
+    const cleaned = run(r.fs, ['npm', 'cache', 'clean', '--force'], { cwd: '/app' });
+    expect(nodeAt(cleaned.fs, '/root/.npm/_cacache')).toBeUndefined();
+  });
+});
+
+describe('npm install and prune', () => {
+  test('npm install without a lock file writes one', () => {
+    const tree = makeTree({ files: { '/app/package.json': packageJson } });
+    const r = run(tree, ['npm', 'install'], { cwd: '/app' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(textAt(r.fs, '/app/package-lock.json') ?? '{}')).toMatchObject({ lockfileVersion: 3, packages: { 'node_modules/typescript': { dev: true } } });
+  });
+
+  test('npm install <pkg> saves it in package.json', () => {
+    const r = run(project(), ['npm', 'install', 'lodash'], { cwd: '/app' });
+    expect(JSON.parse(textAt(r.fs, '/app/package.json') ?? '{}').dependencies).toEqual({ express: '^5.1.0', lodash: '^4.18.1' });
+    expect(bytesAt(r.fs, '/app/node_modules/lodash')).toBe(1450605);
+  });
+
+  test('npm prune --omit=dev removes devDependencies after a full install', () => {
+    const full = run(project(), ['npm', 'ci'], { cwd: '/app' });
+    const pruned = run(full.fs, ['npm', 'prune', '--omit=dev'], { cwd: '/app' });
+    expect(pruned.status).toBe(0);
+    expect(nodeAt(pruned.fs, '/app/node_modules/typescript')).toBeUndefined();
+    const leanInstall = run(project(), ['npm', 'ci', '--omit=dev'], { cwd: '/app' });
+    expect(bytesAt(pruned.fs, '/app/node_modules')).toBe(bytesAt(leanInstall.fs, '/app/node_modules'));
+  });
+});
+
+describe('npm run', () => {
+  test('runs the script through sh with node_modules/.bin first on PATH', () => {
+    const seen: { argv: readonly string[]; path: string | undefined }[] = [];
+    const exec = (argv: readonly string[], _ctx: CommandContext, options?: { env?: Readonly<Record<string, string>> }) => {
+      seen.push({ argv, path: options?.env?.['PATH'] });
+      return 0;
+    };
+    const r = run(project(), ['npm', 'run', 'build'], { cwd: '/app', exec });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('\n> api@1.0.0 build\n> tsc\n\n');
+    expect(seen).toEqual([{ argv: ['sh', '-c', 'tsc'], path: '/app/node_modules/.bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }]);
+  });
+
+  test('a missing script is npm error Missing script', () => {
+    const r = run(project(), ['npm', 'run', 'lint'], { cwd: '/app' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'npm error Missing script: "lint"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\nnpm error A complete log of this run can be found in: /root/.npm/_logs/2025-01-15T00_00_00_000Z-debug-0.log\n',
+    );
+  });
+
+  test('a failing script passes its status on', () => {
+    const r = run(project(), ['npm', 'run', 'build'], { cwd: '/app', exec: () => 127 });
+    expect(r.status).toBe(127);
+    expect(r.stderr).toContain('npm error command sh -c tsc\n');
+  });
+});
