@@ -19,6 +19,8 @@ export interface CopyOptions {
   parents?: boolean;
   /** Who reads the source tree; default: the same access (a COPY --from reads as root). */
   reader?: Access;
+  /** Leave out entries (and what is below them) whose path relative to the source matches (`--exclude`). */
+  exclude?: (relativePath: string) => boolean;
 }
 
 /**
@@ -84,17 +86,26 @@ function firstUnreadable(cred: Cred, node: FsNode, path: string): FsError | unde
   return undefined;
 }
 
-/** The copy's nodes with the owner and mode they get; untouched (shared) when nothing changes. */
+/** The copy's nodes with the owner and mode they get, minus excluded entries; shared when nothing changes. */
 function restamp(node: FsNode, cred: Cred, options: CopyOptions): FsNode {
   const owner = options.owner ?? (cred.uid === 0 ? undefined : { uid: cred.uid, gid: cred.gid });
-  if (owner === undefined && options.mode === undefined) return node;
-  const stamp = (n: FsNode): FsNode => {
-    const mode = n.kind === 'symlink' ? n.mode : (options.mode ?? n.mode) & 0o7777;
-    const meta = { uid: owner?.uid ?? n.uid, gid: owner?.gid ?? n.gid, mode };
+  const { mode, exclude } = options;
+  if (owner === undefined && mode === undefined && exclude === undefined) return node;
+  const stamp = (n: FsNode, relative: string): FsNode => {
+    const meta = {
+      uid: owner?.uid ?? n.uid,
+      gid: owner?.gid ?? n.gid,
+      mode: n.kind === 'symlink' || mode === undefined ? n.mode : mode & 0o7777,
+    };
     if (n.kind !== 'dir') return { ...n, ...meta };
-    return { ...n, ...meta, children: new Map([...n.children].map(([name, child]) => [name, stamp(child)])) };
+    const children = new Map<string, FsNode>();
+    for (const [name, child] of n.children) {
+      const path = relative === '' ? name : `${relative}/${name}`;
+      if (exclude === undefined || !exclude(path)) children.set(name, stamp(child, path));
+    }
+    return { ...n, ...meta, children };
   };
-  return stamp(node);
+  return stamp(node, '');
 }
 
 /** `incoming` placed where `existing` is, in directory `parent`. */

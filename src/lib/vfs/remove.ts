@@ -72,6 +72,7 @@ export function rename(tree: DirNode, access: Access, from: string, to: string):
   const { node, parent, names } = source.value;
   const dest = target.value;
   if (node === undefined || parent === undefined || dest.parent === undefined) return fail('EINVAL', from);
+  if (dest.namesDir && node.kind !== 'dir') return fail('ENOTDIR', to);
   const fromPath = joinNames(names);
   const toPath = joinNames(dest.names);
   if (fromPath === toPath) return { ok: true, value: tree };

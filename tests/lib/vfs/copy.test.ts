@@ -41,6 +41,17 @@ describe('copyNode', () => {
     ]);
   });
 
+  test('--exclude leaves out matching entries and what is below them', () => {
+    const out = must(copyNode(dst, root, { tree: src, path: '/app/dist' }, '/srv/www', { exclude: (p) => p === 'assets' || p.endsWith('.js') }));
+    expect(listing(out, '/srv/www')).toEqual([]);
+    const some = must(copyNode(dst, root, { tree: src, path: '/app/dist' }, '/srv/www', { exclude: (p) => p === 'assets/app.css' }));
+    expect(listing(some, '/srv/www')).toEqual([
+      '/srv/www/assets dir 0:0 755',
+      '/srv/www/index.js symlink 0:0 777',
+      '/srv/www/server.js file 1000:1000 755',
+    ]);
+  });
+
   test('missing parents are created 0:0 0755, or with the --chown owner and --chmod mode', () => {
     const plain = must(copyNode(dst, root, { tree: src, path: '/app/dist/server.js' }, '/opt/app/bin/server', { parents: true }));
     expect(listing(plain, '/opt')).toEqual([

@@ -176,6 +176,8 @@ describe('rename', () => {
     expect(rename(d, root, '/tmp/d', '/etc/passwd')).toEqual(failure('ENOTDIR', '/etc/passwd'));
     expect(rename(d, root, '/usr', '/tmp/d')).toEqual(failure('ENOTEMPTY', '/tmp/d'));
     expect(rename(d, root, '/tmp/d', '/tmp/d/e/f')).toEqual(failure('EINVAL', '/tmp/d'));
+    expect(rename(d, root, '/etc/passwd', '/tmp/new/')).toEqual(failure('ENOTDIR', '/tmp/new/'));
+    expect(must(rename(d, root, '/tmp/d/e', '/tmp/new/')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['new', expect.anything()]]) });
     expect(must(rename(d, root, '/tmp/d/e', '/tmp/e')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['e', expect.anything()]]) });
   });
 
