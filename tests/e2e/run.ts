@@ -170,6 +170,19 @@ describe('every page', () => {
     });
   }
 
+  test('nothing scrolls sideways at 360 px (code blocks scroll inside themselves)', async () => {
+    const wide: string[] = [];
+    await withPage({ width: 360 }, async (page) => {
+      for (const path of paths) {
+        await page.goto(url(path));
+        await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > 360) wide.push(`${path}: ${scrollWidth} px`);
+      }
+    });
+    assert.deepEqual(wide, []);
+  });
+
   test('every link to this site leads to one of its pages (no dead links)', async () => {
     const dead: string[] = [];
     await withPage({}, async (page) => {
