@@ -49,7 +49,8 @@ export const hadolintRules: readonly CheckRule[] = [
           if (i.keyword !== 'COPY' || !i.from) return [];
           const from = i.from.value.toLowerCase();
           if (/^\d+$/.test(from)) {
-            return Number(from) < s.index ? [] : [{ message: 'COPY --from should reference a previously defined FROM alias', range: i.from.range }];
+            // Its own index is DL3023's finding.
+            return Number(from) <= s.index ? [] : [{ message: 'COPY --from should reference a previously defined FROM alias', range: i.from.range }];
           }
           if (/[:/@]/.test(from) || from === s.name) return [];
           const earlier = result.stages.some((o) => o.index < s.index && o.name === from);
