@@ -8,6 +8,22 @@ import { nodeBytes } from './sizes.ts';
 import { sameOwnData, sameSummary } from './equality.ts';
 import type { DirNode, FsNode, LayerDiff, LayerEntry } from './types.ts';
 
+/** The marker file that makes a directory opaque in a layer tar. */
+const OPAQUE_WHITEOUT = '.wh..wh..opq';
+
+/**
+ * The names a layer tar holds for an entry: `.wh.<name>` beside a deleted one, the directory and its
+ * `.wh..wh..opq` marker for an opaque one, else the path itself.
+ */
+export function tarPaths(entry: LayerEntry): string[] {
+  if (entry.op === 'delete') {
+    const slash = entry.path.lastIndexOf('/');
+    return [`${entry.path.slice(0, slash + 1)}.wh.${entry.path.slice(slash + 1)}`];
+  }
+  if (entry.opaque) return [entry.path, `${entry.path === '/' ? '' : entry.path}/${OPAQUE_WHITEOUT}`];
+  return [entry.path];
+}
+
 /**
  * What `upper` changed relative to `lower`. Subtrees shared by reference are skipped without a look,
  * so diffing a step's result against its parent costs what the step touched. A removed directory is

@@ -17,6 +17,14 @@ export function treeBytes(node: FsNode): number {
   return total;
 }
 
+/** Files in a node and below it: listed regular files plus summarised ones. */
+export function fileCount(node: FsNode): number {
+  if (node.kind !== 'dir') return node.kind === 'file' ? 1 : 0;
+  let count = node.summary?.files ?? 0;
+  for (const child of node.children.values()) count += fileCount(child);
+  return count;
+}
+
 /**
  * An image's size: the sum of its layers. A file deleted in a later layer still counts, because the
  * whiteout hides it without shrinking the layer that added it.

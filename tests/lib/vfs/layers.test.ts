@@ -6,12 +6,14 @@ import {
   chown,
   diffTrees,
   emptyTree,
+  fileCount,
   imageSize,
   mkdir,
   remove,
   rename,
   setSummary,
   symlink,
+  tarPaths,
   treeBytes,
   writeFile,
 } from '../../../src/lib/vfs/index.ts';
@@ -46,7 +48,11 @@ describe('diffTrees', () => {
 
   test('a removed directory is one whiteout of 0 bytes', () => {
     const upper = must(remove(base, root, '/usr', { recursive: true }));
-    expect(diffTrees(base, upper)).toEqual({ entries: [{ path: '/usr', op: 'delete' }], size: 0 });
+    const diff = diffTrees(base, upper);
+    expect(diff).toEqual({ entries: [{ path: '/usr', op: 'delete' }], size: 0 });
+    expect(diff.entries.flatMap(tarPaths)).toEqual(['/.wh.usr']);
+    const file = diffTrees(base, must(remove(base, root, '/etc/shadow')));
+    expect(file.entries.flatMap(tarPaths)).toEqual(['/etc/.wh.shadow']);
   });
 
   test('chmod of a file copies the whole file into the layer; of a directory only its header', () => {
@@ -75,6 +81,7 @@ describe('diffTrees', () => {
     upper = must(writeFile(upper, root, '/usr/lib/only.so', { size: 10 }));
     const diff = diffTrees(lower, upper);
     expect(ops(diff)).toEqual(['modify opaque /usr/lib', 'add /usr/lib/only.so']);
+    expect(diff.entries.flatMap(tarPaths)).toEqual(['/usr/lib', '/usr/lib/.wh..wh..opq', '/usr/lib/only.so']);
     expect(diff.size).toBe(10);
     expect(applyDiff(lower, diff)).toEqual(upper);
   });
@@ -99,6 +106,11 @@ describe('image size', () => {
     expect(layers.map((l) => l.size)).toEqual([800_000 + 30 + 15 + 7, 50_000_000, 0]);
     expect(imageSize(layers)).toBe(50_800_052);
     expect(treeBytes(l2)).toBe(800_052);
+  });
+
+  test('fileCount counts listed and summarised files', () => {
+    const t = must(mkdir(sampleTree(), root, '/usr/lib', { summary: { files: 900, bytes: 1 } }));
+    expect(fileCount(t)).toBe(903);
   });
 });
 
