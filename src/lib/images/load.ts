@@ -3,7 +3,7 @@
  * Loaded images are immutable, so each catalogue entry is built once and shared.
  */
 import type { Result } from '../diagnostics.ts';
-import type { DirNode } from '../vfs/types.ts';
+import { emptyTree } from '../vfs/index.ts';
 import { lookup, type Catalogue, type CatalogueEntry } from './catalogue.ts';
 import { parseImageRef, scratchRef, type ImageRef } from './reference.ts';
 import { buildRootfs } from './rootfs.ts';
@@ -13,7 +13,6 @@ import type { BaseImage, HistoryEntry, ImageConfig, ImageRefError } from './type
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-const emptyRoot = (): DirNode => ({ kind: 'dir', uid: 0, gid: 0, mode: 0o755, children: new Map() });
 
 /** BuildKit's empty image (d2l/image.go emptyImage): what `FROM scratch` starts from. */
 export function scratchImage(): BaseImage {
@@ -24,7 +23,7 @@ export function scratchImage(): BaseImage {
       User: '', WorkingDir: '/', Env: [`PATH=${DEFAULT_PATH}`], Cmd: null, Entrypoint: null,
       ExposedPorts: [], Labels: {}, Volumes: [],
     },
-    rootfs: emptyRoot(),
+    rootfs: emptyTree(),
     history: [],
     size: 0,
     sizeSource: 'scratch is the empty image: no layers, 0 bytes',
@@ -96,23 +95,30 @@ export interface ImageLoader {
   load(input: string): Result<BaseImage, ImageRefError>;
 }
 
-function unknownError(ref: ImageRef, kind: 'repository' | 'tag', names: readonly string[], familiarName: string): ImageRefError {
+/** The registry's words for a missing image or tag, plus the catalogue's closest names. */
+function unknownError(catalogue: Catalogue, ref: ImageRef, kind: 'repository' | 'tag', names: readonly string[], familiarName: string): ImageRefError {
   if (kind === 'repository') {
-    const wanted = familiarName;
-    const suggestions = closest(wanted, names, 5, Math.max(2, Math.floor(wanted.length / 3)))
-      .concat(names.filter((n) => n.split('/').pop() === wanted.split('/').pop() && n !== wanted))
+    const lastPart = (name: string): string => name.split('/').pop() ?? name;
+    const repositories = closest(familiarName, names, 5, Math.max(2, Math.floor(familiarName.length / 3)))
+      .concat(names.filter((n) => lastPart(n) === lastPart(familiarName) && n !== familiarName))
       .filter((n, i, all) => all.indexOf(n) === i);
+    // `nod:20-alpine` → `node:20-alpine` when that repository has the tag asked for.
+    const suggestions = repositories.map((name) => {
+      const full = [...catalogue.familiar].find(([, familiar]) => familiar === name)?.[0];
+      const hasTag = ref.tag !== null && full !== undefined && catalogue.repositories.get(full)?.has(ref.tag) === true;
+      return hasTag ? `${name}:${ref.tag ?? ''}` : name;
+    });
     return {
       code: 'UnknownImage',
       message: `failed to resolve source metadata for ${ref.canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
       hint: suggestions.length > 0
-        ? `Stagecraft's image catalogue has no ${wanted}. Did you mean ${suggestions.join(', ')}?`
-        : `Stagecraft's image catalogue has no ${wanted}; see the list of available images.`,
+        ? `Stagecraft's image catalogue has no ${familiarName}. Did you mean ${suggestions.join(', ')}?`
+        : `Stagecraft's image catalogue has no ${familiarName}; see the list of available images.`,
       suggestions,
     };
   }
   const wantedTag = ref.tag ?? '';
-  const tags = ref.tag === null ? [...names] : closest(wantedTag, names, 6, Math.max(3, Math.floor(wantedTag.length / 2)));
+  const tags = ref.tag === null ? [] : closest(wantedTag, names, 6, Math.max(3, Math.floor(wantedTag.length / 2)));
   const suggestions = (tags.length > 0 ? tags : names.slice(0, 6)).map((tag) => `${familiarName}:${tag}`);
   return {
     code: 'UnknownTag',
@@ -135,7 +141,7 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
     const found = lookup(catalogue, ref);
     if (found.ok) return { ok: true, value: { ref, entry: found.value } };
     const familiarName = catalogue.familiar.get(ref.name) ?? ref.familiar.replace(/[:@].*$/, '');
-    return { ok: false, error: unknownError(ref, found.error.kind, found.error.suggestionsFrom, familiarName) };
+    return { ok: false, error: unknownError(catalogue, ref, found.error.kind, found.error.suggestionsFrom, familiarName) };
   }
 
   function build(entry: CatalogueEntry): Omit<BaseImage, 'ref' | 'imageRef'> {
@@ -153,7 +159,7 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
     const config = imageConfig(base?.config ?? null, data.config ?? {}, data.setEnv ?? {});
     const image = {
       config,
-      rootfs: buildRootfs(base?.rootfs ?? emptyRoot(), {
+      rootfs: buildRootfs(base?.rootfs ?? emptyTree(), {
         dirs: data.dirs ?? {}, files: data.files ?? {}, symlinks: data.symlinks ?? {}, applets: data.applets ?? [], bulk: data.bulk ?? {},
       }, size, label),
       history: imageHistory(base?.history ?? [], data.history ?? [], size, config.Env, label),

@@ -5,8 +5,8 @@
  * Data errors (a path through a file, text appended to a missing file) are bugs in a data file and
  * throw; the catalogue tests load every image so they cannot ship.
  */
-import type { DirNode, DirSummary, FileNode, FsNode, NodeMeta } from '../vfs/types.ts';
-import { utf8Length } from '../vfs/path.ts';
+import type { DirNode, DirSummary, FileNode, FsNode, NodeMeta } from '../vfs/index.ts';
+import { treeBytes, utf8Length } from '../vfs/index.ts';
 import type { AppletData, BulkData, DirData, FileData } from './schema.ts';
 
 interface DraftDir extends NodeMeta {
@@ -71,10 +71,9 @@ function fileNode(path: string, data: FileData, existing: FsNode | DraftDir | un
   return { kind: 'file', ...meta, mode: parseMode(data.mode, 0o644), size: utf8Length(content), content };
 }
 
-/** Bytes a tree holds: its files and its summarised folders (symlinks and folders count 0, as in layer sizes). */
-export function draftBytes(node: FsNode | DraftDir): number {
-  if (node.kind === 'file') return node.size;
-  if (node.kind === 'symlink') return 0;
+/** Bytes a tree holds, counted as the vfs counts them (files, symlink targets, summaries). */
+function draftBytes(node: FsNode | DraftDir): number {
+  if (node.kind !== 'draft') return treeBytes(node);
   let bytes = node.summary?.bytes ?? 0;
   for (const child of node.children.values()) bytes += draftBytes(child);
   return bytes;

@@ -1,5 +1,5 @@
 /** What a loaded base image is: the shape every consumer (build engine, CLI, reference page) reads. */
-import type { DirNode } from '../vfs/types.ts';
+import type { DirNode } from '../vfs/index.ts';
 import type { ImageRef } from './reference.ts';
 
 export interface HealthcheckConfig {
