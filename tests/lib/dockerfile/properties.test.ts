@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDockerfile } from '../../../src/lib/dockerfile/index.ts';
+import { expandWord, parseDockerfile } from '../../../src/lib/dockerfile/index.ts';
 import type { SourceRange } from '../../../src/lib/diagnostics.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
@@ -42,7 +42,7 @@ const dockerish = fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.joi
 
 describe('parseDockerfile properties', () => {
   test('never throws on random text, and every range lies inside it', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => assertRangesInside(text)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertRangesInside(text)), { numRuns: 300 });
   });
 
   test('never throws on Dockerfile-like token soup', () => {
@@ -63,6 +63,24 @@ describe('parseDockerfile properties', () => {
         assertRangesInside(src.slice(0, pos) + insert + src.slice(pos + cut));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('expandWord properties', () => {
+  const piece = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 4 }),
+    fc.constantFrom('$', '${', '}', ':', '-', '+', '?', '#', '##', '%', '%%', '/', '//', '\\', '"', "'", '*', 'V', '`'),
+  );
+  const word = fc.array(piece, { maxLength: 20 }).map((p) => p.join(''));
+  test('never throws, whatever the word, variables or options', () => {
+    fc.assert(
+      fc.property(word, fc.string({ unit: 'binary', maxLength: 5 }), fc.boolean(), fc.boolean(), (w, value, rawQuotes, skip) => {
+        const r = expandWord(w, { V: value }, { rawQuotes, skipUnsetEnv: skip, escapeToken: skip ? '`' : '\\' });
+        if (r.ok) expect(typeof r.value.value).toBe('string');
+        else expect(r.error.message.startsWith('failed to process ')).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
