@@ -62,9 +62,12 @@ function imageConfig(base: ImageConfig | null, data: ConfigData, setEnv: Readonl
   return config;
 }
 
-/** `${VAR}` in history text from the image's own Env (so template entries show their own versions). */
+/**
+ * `{{VAR}}` in history text from the image's own Env, so `like` entries show their own versions
+ * (`ENV NODE_VERSION={{NODE_VERSION}}`). Not `${VAR}`: RUN text keeps the shell's own `${...}`.
+ */
 const expand = (text: string, env: readonly string[]): string =>
-  text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
+  text.replace(/\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g, (whole, name: string) => {
     const entry = env.find((e) => envName(e) === name);
     return entry === undefined ? whole : entry.slice(name.length + 1);
   });

@@ -37,7 +37,7 @@ export interface AppletData {
 }
 
 export interface HistoryData {
-  /** `${VAR}` is replaced by the image's final Env value, so `like` entries can share history text. */
+  /** `{{VAR}}` is replaced by the image's final Env value, so `like` entries can share history text. */
   createdBy: string;
   emptyLayer?: boolean;
   /** Bytes, or `rest` for what the image size leaves after the base and the other layers. */
