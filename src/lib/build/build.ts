@@ -30,7 +30,7 @@ export interface BuildInput {
   tag?: string;
 }
 
-const withLine = (d: Diagnostic): BuildDiagnostic => ({ ...d, line: d.range?.line ?? null });
+const withLine = (d: Diagnostic): BuildDiagnostic => ({ ...d, line: d.range?.line ?? null, phase: 'parse' });
 
 export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache(), deps: EngineDeps): BuildResult {
   const builder = input.builder ?? 'buildkit';
@@ -53,7 +53,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
   const context = loadContext(input.context, dockerfilePath);
   if (!context.ok) {
     const e = context.error;
-    return failed([...diagnostics, diagnostic('dockerignore', messages.ignoreFile(e.message), undefined)], plan.value.view);
+    return failed([...diagnostics, diagnostic('dockerignore', messages.ignoreFile(e.message), undefined, undefined, 'error', 'plan')], plan.value.view);
   }
   const bases = new Set<string>();
   for (const index of plan.value.order) {

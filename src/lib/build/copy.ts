@@ -171,8 +171,9 @@ export function applyCopy(fs: DirNode, plan: CopyPlan): Result<DirNode, string> 
   for (const item of plan.items) {
     const target = item.parentsRel === '' ? plan.dest : absPath(plan.dest, item.parentsRel);
     if (item.node.kind === 'dir') {
-      // A directory (or an extracted tar) copies its contents, not itself.
-      const made = ensureDir(out, target, plan.dirOwner, plan.dirMode);
+      // A directory (or an extracted tar) copies its contents, not itself; a created destination
+      // takes the source folder's mode (--chmod applies to what is copied into it).
+      const made = ensureDir(out, target, plan.dirOwner, item.node.mode);
       if (!made.ok) return { ok: false, error: `${made.error.path}: ${made.error.message}` };
       out = mergeInto(made.value.fs, made.value.real, item.node, plan.recast);
       continue;

@@ -12,8 +12,9 @@ export function diagnostic(
   range: SourceRange | undefined,
   hint?: string,
   severity: BuildDiagnostic['severity'] = 'error',
+  phase: BuildDiagnostic['phase'] = 'build',
 ): BuildDiagnostic {
-  const d: BuildDiagnostic = { severity, code, message, line: range?.line ?? null };
+  const d: BuildDiagnostic = { severity, code, message, line: range?.line ?? null, phase };
   if (range !== undefined) d.range = range;
   if (hint !== undefined) d.hint = hint;
   return d;

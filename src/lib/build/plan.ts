@@ -24,9 +24,15 @@ export interface StagePlan {
   baseKind: 'image' | 'stage' | 'scratch';
   baseStage: number | null;
   line: number;
-  dependsOn: StageDependency[];
+  dependsOn: Edge[];
   willBuild: boolean;
   reason: string | null;
+}
+
+/** A dependency plus, for stage references, how it was written and where (for order errors). */
+export interface Edge extends StageDependency {
+  written?: string;
+  range?: SourceRange;
 }
 
 export interface Plan {
@@ -78,7 +84,19 @@ export function planStages(parsed: ParseResult, options: PlanOptions): Result<Pl
     }
   }
 
+  const cycle = findCycle(plans);
+  if (cycle !== null) return fail('circular-dependency', messages.circular(cycle), undefined);
   const reachable = reachableFrom(targetIndex.value, plans);
+  // Order is checked only for stages that will run, as BuildKit checks it while dispatching them.
+  for (const p of plans) {
+    if (!reachable.has(p.index) && options.builder === 'buildkit') continue;
+    if (options.builder === 'legacy' && p.index > targetIndex.value) continue;
+    const later = p.dependsOn.find((d) => d.stage !== null && d.stage > p.index);
+    if (later === undefined) continue;
+    const ref = later.written ?? '';
+    const message = later.kind === 'mount-from' ? messages.mountFromLater(ref, p.name) : messages.copyFromLater(ref, p.name);
+    return fail('stage-defined-later', message, later.range);
+  }
   const targetName = stageLabel(target);
   for (const p of plans) {
     if (options.builder === 'legacy') {
@@ -91,6 +109,7 @@ export function planStages(parsed: ParseResult, options: PlanOptions): Result<Pl
       p.reason = p.willBuild ? null : `not needed by target "${targetName}"`;
     }
   }
+  for (const p of plans) p.dependsOn = p.dependsOn.map(({ kind, stage, image, line }) => ({ kind, stage, image, line }));
   const order = plans.filter((p) => p.willBuild).map((p) => p.index);
   const view: BuildPlan = {
     builder: options.builder,
@@ -115,7 +134,7 @@ function stageLabelOrDefault(stages: readonly Stage[]): string {
 }
 
 function fail(code: string, message: string, range: SourceRange | undefined): { ok: false; error: BuildDiagnostic } {
-  return { ok: false, error: diagnostic(code, message, range) };
+  return { ok: false, error: diagnostic(code, message, range, undefined, 'error', 'plan') };
 }
 
 function findTarget(stages: readonly Stage[], options: PlanOptions): Result<number, BuildDiagnostic> {
@@ -164,14 +183,14 @@ function planStage(
   // FROM <name> means a stage only when an earlier stage has exactly that (lower-case) name.
   let baseStage: number | null = null;
   for (const p of earlier) if (p.named && p.name === base) baseStage = p.index;
-  const deps: StageDependency[] = [];
+  const deps: Edge[] = [];
   const line = stage.from.range.line;
   if (baseStage !== null) deps.push({ kind: 'from', stage: baseStage, image: null, line });
   const instructions = [...stage.instructions, ...onbuildTriggers(baseStage, stages, line)];
   for (const ins of instructions) {
     const refs = stageRefs(ins);
     for (const ref of refs) {
-      const dep = resolveRef(ref.value, ref.kind, stage, stages, ref.range);
+      const dep = resolveRef(ref.value, ref.kind, stages, ref.range);
       if (!dep.ok) return dep;
       if (!deps.some((d) => d.kind === dep.value.kind && d.stage === dep.value.stage && d.image === dep.value.image)) {
         deps.push({ ...dep.value, line: ins.range.line });
@@ -227,10 +246,9 @@ function stageRefs(ins: Instruction): Ref[] {
 function resolveRef(
   value: string,
   kind: 'copy-from' | 'mount-from',
-  current: Stage,
   stages: readonly Stage[],
   range: SourceRange,
-): Result<StageDependency, BuildDiagnostic> {
+): Result<Edge, BuildDiagnostic> {
   if (kind === 'copy-from' && value.includes('$')) return fail('from-variable', messages.fromVariable, range);
   const lower = value.toLowerCase();
   let index = -1;
@@ -240,13 +258,30 @@ function resolveRef(
     if (index >= stages.length) return fail('invalid-stage-index', messages.invalidStageIndex(value), range);
   }
   if (index < 0) return { ok: true, value: { kind, stage: null, image: value, line: range.line } };
-  if (index > current.index) {
-    const cur = stageLabel(current);
-    const message = kind === 'copy-from' ? messages.copyFromLater(value, cur) : messages.mountFromLater(value, cur);
-    return fail('stage-defined-later', message, range);
+  return { ok: true, value: { kind, stage: index, image: null, line: range.line, written: value, range } };
+}
+
+/** The first stage found on a dependency cycle (depth-first from stage 0), or null. */
+function findCycle(plans: readonly StagePlan[]): string | null {
+  const state = new Map<number, 'open' | 'done'>();
+  const visit = (i: number): string | null => {
+    const st = state.get(i);
+    if (st === 'open') return plans[i]?.name ?? null;
+    if (st === 'done') return null;
+    state.set(i, 'open');
+    for (const d of plans[i]?.dependsOn ?? []) {
+      if (d.stage === null) continue;
+      const found = visit(d.stage);
+      if (found !== null) return found;
+    }
+    state.set(i, 'done');
+    return null;
+  };
+  for (const p of plans) {
+    const found = visit(p.index);
+    if (found !== null) return found;
   }
-  if (index === current.index) return fail('circular-dependency', messages.circular(stageLabel(current)), range);
-  return { ok: true, value: { kind, stage: index, image: null, line: range.line } };
+  return null;
 }
 
 function reachableFrom(target: number, plans: readonly StagePlan[]): Set<number> {

@@ -10,6 +10,8 @@ export type BuilderKind = 'buildkit' | 'legacy';
 /** A Diagnostic plus the 1-based line it refers to (null when the problem has no line). */
 export interface BuildDiagnostic extends Diagnostic {
   line: number | null;
+  /** Where it arose: the parser (syntax, checks), the plan (stages, target) or a build step. */
+  phase: 'parse' | 'plan' | 'build';
 }
 
 export type StageStatus = 'built' | 'cached' | 'skipped' | 'failed';
