@@ -34,6 +34,7 @@ export function makeTree(spec: TreeSpec): DirNode {
   const dirs: Record<string, DirMeta> = Array.isArray(spec.dirs) ? Object.fromEntries(spec.dirs.map((d) => [d, {}])) : (spec.dirs ?? {});
   for (const [path, meta] of Object.entries(dirs)) {
     tree = must(mkdir(tree, AS_ROOT, parent(path), { parents: true }));
+    if (stat(tree, AS_ROOT, path).ok) continue;
     const options = { mode: meta.mode ?? 0o755, owner: { uid: meta.uid ?? 0, gid: meta.gid ?? 0 } };
     tree = must(mkdir(tree, AS_ROOT, path, options));
   }

@@ -7,8 +7,24 @@ import type { Command } from '../../command.ts';
 import { apk } from './apk.ts';
 import { apt, aptGet } from './apt-get.ts';
 import { node } from './node.ts';
+import { groupaddCommand, useraddCommand, usermodCommand } from './shadow-users.ts';
+import { addgroup, adduser } from './user-commands.ts';
 import { npm, npx } from './npm.ts';
 import { tsc } from './tsc.ts';
 import { vite } from './vite.ts';
 
-export const simulatedCommands: readonly Command[] = [apk, aptGet, apt, npm, npx, node, tsc, vite];
+export const simulatedCommands: readonly Command[] = [
+  apk,
+  aptGet,
+  apt,
+  npm,
+  npx,
+  node,
+  tsc,
+  vite,
+  adduser,
+  addgroup,
+  useraddCommand,
+  groupaddCommand,
+  usermodCommand,
+];
