@@ -96,9 +96,11 @@ const DIFFERS: Record<Aspect, Differ> = {
     return out;
   },
   stages(d, s) {
+    if (!d.ok || !s.ok) return [];
     return json(d.stagesRan) === json(s.stagesRan) ? [] : [`stages run: docker ${json(d.stagesRan)}, simulator ${json(s.stagesRan)}`];
   },
   cache(d, s) {
+    if (!d.ok || !s.ok) return [];
     const key = (st: { line: number | null; stage: string }): string => `line ${st.line ?? '?'} (${st.stage})`;
     const simSteps = new Map(s.steps.map((st) => [key(st), st]));
     const out: string[] = [];

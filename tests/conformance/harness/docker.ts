@@ -109,10 +109,29 @@ class BaseImages {
   }
 }
 
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The source line of a progress step. Step numbers count only the instructions that became vertices,
+ * and which do varies (`WORKDIR /` does not), so the printed text decides when it matches one
+ * instruction exactly (it does not when BuildKit expanded build args into it); else the number does.
+ */
 function stepLine(stages: ScannedStage[], vertex: ProgressVertex): { stage: ScannedStage | undefined; line: number | null } {
   const stage = stageByLabel(stages, vertex.label);
-  const instruction = stage ? vertexInstructions(stage)[vertex.step - 1] : undefined;
-  return { stage, line: instruction?.line ?? null };
+  if (!stage) return { stage, line: null };
+  const candidates = vertexInstructions(stage);
+  const same = candidates.filter((ins) => squash(ins.text) === squash(vertex.text));
+  const byText = same.length === 1 ? same[0] : undefined;
+  return { stage, line: (byText ?? candidates[vertex.step - 1])?.line ?? null };
+}
+
+/** Error texts carry snapshot ids and engine paths that change from run to run. */
+function normaliseMessage(message: string): string {
+  return message.replaceAll(STATE, '<engine>').replace(/[0-9a-f]{64}/g, '<id>');
+}
+
+function targetStage(stages: ScannedStage[], target: string | undefined): ScannedStage | undefined {
+  return target === undefined ? stages.at(-1) : stages.find((s) => s.name === target.toLowerCase());
 }
 
 function buildArgs(spec: BuildSpec, tag: string, ws: Workspace): string[] {
@@ -155,13 +174,17 @@ export class DockerObserver {
       steps.push({ stage: stage?.label ?? vertex.label ?? '?', line, instruction: vertex.text, cached: vertex.cached });
     }
     steps.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const stagesRan = stages.filter((s) => ran.has(s.index)).map((s) => s.label);
     if (run.status !== 0) {
-      const message = finalError(run.output);
+      // Stages run in parallel, so which other steps started before the failure varies: not recorded.
+      const message = normaliseMessage(finalError(run.output));
       const failed = vertices.find((v) => v.error !== null);
       const line = lineInMessage(message) ?? (failed ? stepLine(stages, failed).line : null);
-      return { ok: false, error: { kind: classifyError(message), line, message }, stagesRan, steps, image: null };
+      return { ok: false, error: { kind: classifyError(message), line, message }, stagesRan: [], steps: [], image: null };
     }
+    // A target made only of FROM <stage> and config instructions shows no step, yet it was built.
+    const target = targetStage(stages, spec.target);
+    if (target) ran.add(target.index);
+    const stagesRan = stages.filter((s) => ran.has(s.index)).map((s) => s.label);
     const saved = saveImage(tag);
     const diffIds = saved.config.rootfs?.diff_ids ?? [];
     const base = this.bases.classify(diffIds);

@@ -77,9 +77,12 @@ export interface ImageObservation {
 export interface BuildObservation {
   ok: boolean;
   error: ErrorObservation | null;
-  /** Labels of the stages that had at least one step run or cached, in file order. */
+  /**
+   * Labels of the stages that had at least one step run or cached (and the target), in file order.
+   * Empty for a failed build: stages run in parallel, so what started before the failure varies.
+   */
   stagesRan: string[];
-  /** Steps other than FROM, in file order. */
+  /** Steps other than FROM, in file order (empty for a failed build, as above). */
   steps: StepObservation[];
   image: ImageObservation | null;
 }

@@ -154,25 +154,24 @@ export class SimulatorObserver {
 
   private build(dockerfile: string, context: ContextInput, spec: BuildSpec, cache: unknown): BuildObservation {
     const result = this.run(dockerfile, context, spec, cache);
+    if (!result.ok || !result.image) {
+      const error = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+      const message = error?.message ?? 'failed without a diagnostic';
+      return { ok: false, error: { kind: classifyError(message), line: error?.line ?? null, message }, stagesRan: [], steps: [], image: null };
+    }
     const ran = result.stages.filter((s) => s.status !== 'skipped');
     const steps: StepObservation[] = ran.flatMap((stage) =>
       stage.steps
         .filter((step) => VERTEX_KEYWORDS.has(step.keyword) && step.status !== 'not-run')
         .map((step) => ({ stage: stage.name, line: step.line, instruction: step.instruction, cached: step.cached })));
     steps.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const stagesRan = ran.map((s) => s.name);
-    if (!result.ok || !result.image) {
-      const error = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-      const message = error?.message ?? 'failed without a diagnostic';
-      return { ok: false, error: { kind: classifyError(message), line: error?.line ?? null, message }, stagesRan, steps, image: null };
-    }
     const baseRef = normaliseBase(result.image.base);
     const base = this.base(baseRef === 'scratch' ? 'scratch' : baseRef);
     const c = result.image.config;
     return {
       ok: true,
       error: null,
-      stagesRan,
+      stagesRan: ran.map((s) => s.name),
       steps,
       image: {
         base: baseRef,
