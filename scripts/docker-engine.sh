@@ -24,9 +24,11 @@ CTR_SOCK=$RUN_DIR/containerd.sock
 # Debian's client speaks to its own daemon with the built-in BuildKit; a newer client found first on
 # PATH would want the buildx plugin instead, so always use this one.
 DOCKER_BIN=${STAGECRAFT_DOCKER_BIN:-/usr/bin/docker}
-APPARMOR_FLAG=/sys/module/apparmor/parameters/enabled
+APPARMOR_FLAG=${STAGECRAFT_APPARMOR_FLAG:-/sys/module/apparmor/parameters/enabled}  # overridable to test the hiding
 BUSYBOX_TAG=busybox:latest
 START_TIMEOUT=${STAGECRAFT_DOCKER_START_TIMEOUT:-40}
+# Storage drivers to try in order: overlay2 where the kernel and backing filesystem allow it, else vfs.
+DRIVERS=${STAGECRAFT_DOCKER_DRIVERS:-overlay2 vfs}
 
 say() { printf 'docker-engine: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -101,7 +103,8 @@ EOF
     sleep 0.2
   done
   tail -n 20 "$LOG_DIR/containerd.log" >&2 || true
-  die "containerd did not start (log: $LOG_DIR/containerd.log)"
+  say "containerd did not start (log: $LOG_DIR/containerd.log)"
+  return 1
 }
 
 # Starts dockerd with one storage driver; returns 1 when it dies or does not answer in time.
@@ -235,14 +238,17 @@ cmd_start() {
     command -v "$bin" >/dev/null || die "no engine: $bin is not installed (run: $0 install)"
   done
   hide_apparmor_if_needed
-  start_containerd
+  if ! start_containerd; then
+    cmd_stop >/dev/null 2>&1 || true
+    die "no engine could start: containerd failed"
+  fi
   local driver started=
-  for driver in overlay2 vfs; do
+  for driver in $DRIVERS; do
     if start_dockerd "$driver"; then started=$driver; break; fi
   done
   if [ -z "$started" ]; then
     cmd_stop >/dev/null 2>&1 || true
-    die "no engine could start (neither overlay2 nor vfs); logs were in $LOG_DIR"
+    die "no engine could start (storage drivers tried: $DRIVERS); logs are in $LOG_DIR"
   fi
   load_busybox
   say "running: storage $started, socket $SOCK, $(dock version --format 'engine {{.Server.Version}}')"
