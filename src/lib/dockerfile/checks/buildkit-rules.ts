@@ -267,6 +267,18 @@ export const buildkitRules: readonly CheckRule[] = [
           ? [{ message: `Setting platform to predefined ${p} in FROM is redundant as this is the default behavior`, range: s.from.range }]
           : [];
       })),
+  rule('FromPlatformFlagConstDisallowed', 'FROM --platform flag should not use a constant value',
+    'A fixed --platform pins the stage to one architecture; use $BUILDPLATFORM (build tools) or leave it out.',
+    ({ result }) =>
+      result.stages.flatMap((s): Finding[] => {
+        const p = s.from.platform?.value;
+        if (p === undefined || referencedNames(p).length > 0) return [];
+        const [os = '', arch = ''] = p.split('/');
+        if (!/^[a-z0-9]+$/i.test(os)) return [];
+        const name = s.name ?? '';
+        if (name.includes(os) || (arch !== '' && name.includes(arch))) return [];
+        return [{ message: `FROM --platform flag should not use constant value ${goQuote(p)}`, range: s.from.range }];
+      })),
   rule('ExposeProtoCasing', 'Protocol in EXPOSE instruction should be lowercase',
     'Write the protocol in lower case: 53/udp.',
     ({ result }) =>
