@@ -193,17 +193,11 @@ netdev:x:82:
 users:x:100:
 nobody:x:65534:
 EOF
-  cat >"$root/etc/shadow" <<'EOF'
-root:*:::::::
-daemon:*:::::::
-bin:*:::::::
-sys:*:::::::
-sync:*:::::::
-mail:*:::::::
-www-data:*:::::::
-operator:*:::::::
-nobody:*:::::::
-EOF
+  # buildroot's skeleton shadow with root's empty password locked, as the official image ships it
+  local user
+  for user in root daemon bin sys sync mail www-data operator nobody; do
+    printf '%s:*:10933:0:99999:7:::\n' "$user"
+  done >"$root/etc/shadow"
   chmod 755 "$root" "$root"/bin "$root"/dev "$root"/etc "$root"/home "$root"/usr "$root"/usr/* "$root"/var \
     "$root"/var/spool "$root"/var/spool/mail
   chmod 700 "$root/root"; chmod 1777 "$root/tmp"; chmod 644 "$root/etc/passwd" "$root/etc/group"
