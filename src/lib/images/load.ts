@@ -135,6 +135,7 @@ function unknownError(catalogue: Catalogue, ref: ImageRef, kind: 'repository' | 
 
 export function createImageLoader(catalogue: Catalogue): ImageLoader {
   const built = new Map<CatalogueEntry, Omit<BaseImage, 'ref' | 'imageRef'>>();
+  const building = new Set<CatalogueEntry>();
 
   function resolve(input: string): Result<{ ref: ImageRef; entry: CatalogueEntry | null }, ImageRefError> {
     const parsed = parseImageRef(input);
@@ -152,6 +153,8 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
     if (cached !== undefined) return cached;
     const { data } = entry;
     const label = `${entry.name}:${entry.primaryTag}`;
+    if (building.has(entry)) throw new Error(`image data: ${label} is its own base`);
+    building.add(entry);
     let base: Omit<BaseImage, 'ref' | 'imageRef'> | null = null;
     if (data.base !== undefined) {
       const parent = resolve(data.base);
@@ -170,6 +173,7 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
       sizeSource: data.sizeSource ?? '',
     };
     built.set(entry, image);
+    building.delete(entry);
     return image;
   }
 

@@ -125,3 +125,21 @@ describe('validateFamilyData', () => {
     expect(validateFamilyData(family(image), 'f')).toEqual({ ok: false, error: problems });
   });
 });
+
+describe('data mistakes are bugs, caught when the image loads', () => {
+  const family = (images: object[]): Record<string, unknown> => ({ 'demo.json': { repositories: ['demo'], description: 'x', sources: [], images } });
+  test('an image that is its own base', () => {
+    const loader = createImageLoader(createCatalogue(family([{ tags: ['1'], base: 'demo:2', size: 0, sizeSource: 's' }, { tags: ['2'], base: 'demo:1', size: 0, sizeSource: 's' }])));
+    expect(() => loader.load('demo:1')).toThrow('image data: docker.io/library/demo:1 is its own base');
+  });
+
+  test('a history that does not add up', () => {
+    const loader = createImageLoader(createCatalogue(family([{ tags: ['1'], size: 10, sizeSource: 's', bulk: { '/x': { files: 1, bytes: 'rest', source: 's' } }, history: [{ createdBy: 'ADD x', size: 4, source: 's' }] }])));
+    expect(() => loader.load('demo:1')).toThrow('image data: docker.io/library/demo:1 history sums to 4 bytes, size is 10');
+  });
+
+  test('text appended to a file the base does not have', () => {
+    const loader = createImageLoader(createCatalogue(family([{ tags: ['1'], size: 0, sizeSource: 's', files: { '/etc/passwd': { append: ['x'] } } }])));
+    expect(() => loader.load('demo:1')).toThrow('image data: nothing to append to at /etc/passwd');
+  });
+});
