@@ -8,7 +8,7 @@ import { lookup, type Catalogue, type CatalogueEntry } from './catalogue.ts';
 import { parseImageRef, scratchRef, type ImageRef } from './reference.ts';
 import { buildRootfs } from './rootfs.ts';
 import type { ConfigData, HistoryData } from './schema.ts';
-import { closest } from './suggest.ts';
+import { unknownImageError } from './unknown-image.ts';
 import type { BaseImage, HistoryEntry, ImageConfig, ImageRefError } from './types.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -98,39 +98,10 @@ export interface ImageLoader {
   load(input: string): Result<BaseImage, ImageRefError>;
 }
 
-/** The registry's words for a missing image or tag, plus the catalogue's closest names. */
-function unknownError(catalogue: Catalogue, ref: ImageRef, kind: 'repository' | 'tag', names: readonly string[], familiarName: string): ImageRefError {
-  if (kind === 'repository') {
-    const lastPart = (name: string): string => name.split('/').pop() ?? name;
-    const repositories = closest(familiarName, names, 5, Math.max(2, Math.floor(familiarName.length / 3)))
-      .concat(names.filter((n) => lastPart(n) === lastPart(familiarName) && n !== familiarName))
-      .filter((n, i, all) => all.indexOf(n) === i);
-    // `nod:20-alpine` → `node:20-alpine` when that repository has the tag asked for.
-    const suggestions = repositories.map((name) => {
-      const full = [...catalogue.familiar].find(([, familiar]) => familiar === name)?.[0];
-      const hasTag = ref.tag !== null && full !== undefined && catalogue.repositories.get(full)?.has(ref.tag) === true;
-      return hasTag ? `${name}:${ref.tag ?? ''}` : name;
-    });
-    return {
-      code: 'UnknownImage',
-      message: `failed to resolve source metadata for ${ref.canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
-      hint: suggestions.length > 0
-        ? `Stagecraft's image catalogue has no ${familiarName}. Did you mean ${suggestions.join(', ')}?`
-        : `Stagecraft's image catalogue has no ${familiarName}; see the list of available images.`,
-      suggestions,
-    };
-  }
-  const wantedTag = ref.tag ?? '';
-  const tags = ref.tag === null ? [] : closest(wantedTag, names, 6, Math.max(3, Math.floor(wantedTag.length / 2)));
-  const suggestions = (tags.length > 0 ? tags : names.slice(0, 6)).map((tag) => `${familiarName}:${tag}`);
-  return {
-    code: 'UnknownTag',
-    message: `failed to resolve source metadata for ${ref.canonical}: ${ref.canonical}: not found`,
-    hint: ref.tag === null
-      ? `Stagecraft's catalogue knows images by tag, not by digest: name a tag, e.g. ${suggestions[0] ?? familiarName}.`
-      : `Stagecraft's catalogue has no ${familiarName}:${wantedTag}. Close tags: ${suggestions.join(', ')}.`,
-    suggestions,
-  };
+/** Loaded images are shared by every caller; freezing makes an accidental edit fail loudly. */
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null && !Object.isFrozen(inner)) deepFreeze(inner);
 }
 
 export function createImageLoader(catalogue: Catalogue): ImageLoader {
@@ -145,7 +116,7 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
     const found = lookup(catalogue, ref);
     if (found.ok) return { ok: true, value: { ref, entry: found.value } };
     const familiarName = catalogue.familiar.get(ref.name) ?? ref.familiar.replace(/[:@].*$/, '');
-    return { ok: false, error: unknownError(catalogue, ref, found.error.kind, found.error.suggestionsFrom, familiarName) };
+    return { ok: false, error: unknownImageError(catalogue, ref, found.error.kind, found.error.suggestionsFrom, familiarName) };
   }
 
   function build(entry: CatalogueEntry): Omit<BaseImage, 'ref' | 'imageRef'> {
@@ -172,6 +143,8 @@ export function createImageLoader(catalogue: Catalogue): ImageLoader {
       size,
       sizeSource: data.sizeSource ?? '',
     };
+    deepFreeze(image.config);
+    deepFreeze(image.history);
     built.set(entry, image);
     building.delete(entry);
     return image;
