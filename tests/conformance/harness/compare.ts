@@ -3,7 +3,7 @@
  * difference is one line of text; lines matched by an entry of accepted.json are accepted (with that
  * entry's reason), anything else makes the aspect — and the case — differ.
  */
-import { ASPECTS, type Aspect, type BuildObservation, type CaseObservation, type FileObservation } from './observation.ts';
+import { ASPECTS, type Aspect, type BuildObservation, type CaseObservation, type FileObservation, type StepObservation } from './observation.ts';
 
 export interface AcceptedDifference {
   /** Case name, or `*` for every case. */
@@ -57,6 +57,18 @@ function compareFiles(docker: FileObservation[], sim: FileObservation[]): string
   return out;
 }
 
+/** Steps by stage and line; ONBUILD triggers share their FROM line, so repeats are numbered. */
+function keyed(steps: StepObservation[]): Map<string, StepObservation> {
+  const out = new Map<string, StepObservation>();
+  for (const st of steps) {
+    const base = `line ${st.line ?? '?'} (${st.stage})`;
+    let key = base;
+    for (let n = 2; out.has(key); n++) key = `${base} #${n}`;
+    out.set(key, st);
+  }
+  return out;
+}
+
 type Differ = (docker: BuildObservation, sim: BuildObservation) => string[];
 
 const DIFFERS: Record<Aspect, Differ> = {
@@ -101,16 +113,15 @@ const DIFFERS: Record<Aspect, Differ> = {
   },
   cache(d, s) {
     if (!d.ok || !s.ok) return [];
-    const key = (st: { line: number | null; stage: string }): string => `line ${st.line ?? '?'} (${st.stage})`;
-    const simSteps = new Map(s.steps.map((st) => [key(st), st]));
+    const simSteps = keyed(s.steps);
     const out: string[] = [];
-    for (const st of d.steps) {
-      const other = simSteps.get(key(st));
-      if (!other) out.push(`${key(st)} ${st.instruction}: ran in docker${st.cached ? ' (CACHED)' : ''}, not in simulator`);
-      else if (other.cached !== st.cached) out.push(`${key(st)} ${st.instruction}: docker ${st.cached ? 'CACHED' : 'ran'}, simulator ${other.cached ? 'CACHED' : 'ran'}`);
-      simSteps.delete(key(st));
+    for (const [key, st] of keyed(d.steps)) {
+      const other = simSteps.get(key);
+      if (!other) out.push(`${key} ${st.instruction}: ran in docker${st.cached ? ' (CACHED)' : ''}, not in simulator`);
+      else if (other.cached !== st.cached) out.push(`${key} ${st.instruction}: docker ${st.cached ? 'CACHED' : 'ran'}, simulator ${other.cached ? 'CACHED' : 'ran'}`);
+      simSteps.delete(key);
     }
-    for (const st of simSteps.values()) out.push(`${key(st)} ${st.instruction}: ran in simulator, not in docker`);
+    for (const [key, st] of simSteps) out.push(`${key} ${st.instruction}: ran in simulator, not in docker`);
     return out;
   },
 };

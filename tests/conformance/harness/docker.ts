@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Workspace, type BuildSpec, type CaseSpec } from './cases.ts';
-import { scanDockerfile, stageByLabel, vertexInstructions, type ScannedStage } from './dockerfile-lines.ts';
+import { scanDockerfile, stageByLabel, triggerTexts, vertexInstructions, type ScannedStage } from './dockerfile-lines.ts';
 import { classifyError, lineInMessage } from './error-kinds.ts';
 import { applyLayer, diffTrees, type Tree } from './image-tree.ts';
 import type { BuildObservation, CaseObservation, ConfigObservation, HistoryObservation, StepObservation } from './observation.ts';
@@ -119,10 +119,13 @@ const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function stepLine(stages: ScannedStage[], vertex: ProgressVertex): { stage: ScannedStage | undefined; line: number | null } {
   const stage = stageByLabel(stages, vertex.label);
   if (!stage) return { stage, line: null };
+  // ONBUILD triggers run right after FROM: they take the FROM line and shift the numbering.
+  const triggers = triggerTexts(stage).map(squash);
+  if (triggers.includes(squash(vertex.text))) return { stage, line: stage.instructions[0]?.line ?? null };
   const candidates = vertexInstructions(stage);
   const same = candidates.filter((ins) => squash(ins.text) === squash(vertex.text));
   const byText = same.length === 1 ? same[0] : undefined;
-  return { stage, line: (byText ?? candidates[vertex.step - 1])?.line ?? null };
+  return { stage, line: (byText ?? candidates[vertex.step - 1 - triggers.length])?.line ?? null };
 }
 
 /** Error texts carry snapshot ids and engine paths that change from run to run. */

@@ -19,6 +19,8 @@ export interface ScannedStage {
   label: string;
   /** False when the base is `scratch` or an earlier stage: then FROM is no progress step of its own. */
   fromIsStep: boolean;
+  /** The earlier stage this one is built on, if any (its ONBUILD triggers fire here). */
+  baseStage: ScannedStage | null;
   instructions: ScannedInstruction[];
 }
 
@@ -38,9 +40,10 @@ export function scanDockerfile(source: string): ScannedStage[] {
       const asIndex = words.findIndex((w, i) => i > 0 && w.toLowerCase() === 'as');
       const name = asIndex > 0 ? (words[asIndex + 1] ?? '').toLowerCase() : null;
       const base = words.slice(1).find((w) => !w.startsWith('--')) ?? '';
-      const fromIsStep = base.toLowerCase() !== 'scratch' && !stages.some((s) => s.name === base);
+      const baseStage = stages.find((s) => s.name === base) ?? null;
+      const fromIsStep = base.toLowerCase() !== 'scratch' && baseStage === null;
       const index = stages.length;
-      stages.push({ index, name, label: name ?? `stage-${index}`, fromIsStep, instructions: [] });
+      stages.push({ index, name, label: name ?? `stage-${index}`, fromIsStep, baseStage, instructions: [] });
     }
     stages.at(-1)?.instructions.push({ keyword, line: pending.line, text });
     pending = null;
@@ -62,6 +65,13 @@ export function scanDockerfile(source: string): ScannedStage[] {
 /** The instructions of a stage that appear as steps `k/n` in the progress, in order. */
 export function vertexInstructions(stage: ScannedStage): ScannedInstruction[] {
   return stage.instructions.filter((ins) => VERTEX_KEYWORDS.has(ins.keyword) && (ins.keyword !== 'FROM' || stage.fromIsStep));
+}
+
+/** The instructions the base stage's ONBUILD lines add to this stage (they run right after FROM). */
+export function triggerTexts(stage: ScannedStage): string[] {
+  return (stage.baseStage?.instructions ?? [])
+    .filter((ins) => ins.keyword === 'ONBUILD')
+    .map((ins) => ins.text.replace(/^\S+\s+/, ''));
 }
 
 /**

@@ -13,8 +13,10 @@ const RULES: [RegExp, ErrorKind][] = [
   [/circular dependency/i, 'cycle'],
   [/cannot copy from stage|needs to be defined before current stage|refers to current build stage/i, 'copy-from-later-stage'],
   [/invalid stage index|index out of bounds/i, 'invalid-stage-index'],
+  [/invalid chmod/i, 'invalid-chmod'],
   [/dockerfile parse error|parse error on line|requires (exactly|at least|either)/i, 'parse'],
   [/failed to compute cache key|failed to calculate checksum|": not found|no such file or directory/i, 'missing-source'],
+  [/unable to find user|no matching entries in passwd/i, 'unknown-user'],
   [/executor failed running|did not complete successfully/i, 'run-failed'],
   [/pull access denied|failed to resolve source metadata|repository does not exist|not found: manifest unknown|failed to do request|network is unreachable/i, 'base-image-not-found'],
 ];

@@ -13,8 +13,10 @@ export type ErrorKind =
   | 'cycle'
   | 'copy-from-later-stage'
   | 'invalid-stage-index'
+  | 'invalid-chmod'
   | 'missing-source'
   | 'run-failed'
+  | 'unknown-user'
   | 'base-image-not-found'
   | 'other';
 
