@@ -43,7 +43,7 @@ function ownerFor(access: Access, parent: DirNode, owner: Owner | undefined, pat
 
 /** Creates or overwrites the file at `path`, following a final symlink (as open(O_CREAT) does). */
 export function writeFile(tree: DirNode, access: Access, path: string, data: WriteFileData): FsResult<DirNode> {
-  const found = locate(tree, access, path, { follow: true, allowMissing: true });
+  const found = locate(tree, access, path, { follow: true, allowMissing: true, creating: true });
   if (!found.ok) return found;
   const { node, parent, names, namesDir } = found.value;
   if (namesDir) return fail('EISDIR', path);
@@ -113,7 +113,7 @@ export interface MkdirOptions {
 /**
  * Creates a directory; the final component is not followed (a symlink there is EEXIST, as mkdir(2)).
  * With `parents`, each prefix is made in turn and an error names the prefix that failed, as
- * `mkdir -p` reports it (`/etc/passwd/x` → EEXIST on `/etc/passwd`).
+ * `mkdir -p` reports it (`/etc/passwd/x` → ENOTDIR on `/etc/passwd`).
  */
 export function mkdir(tree: DirNode, access: Access, path: string, options: MkdirOptions = {}): FsResult<DirNode> {
   if (!options.parents) return mkdirOne(tree, access, path, options);
@@ -129,14 +129,15 @@ export function mkdir(tree: DirNode, access: Access, path: string, options: Mkdi
     else {
       const there = locate(current, access, partial, { follow: true, allowMissing: false });
       if (!there.ok) return there;
-      if (there.value.node?.kind !== 'dir') return made;
+      // A file in the way: the last component "exists", an earlier one is "not a directory".
+      if (there.value.node?.kind !== 'dir') return i === components.length ? made : fail('ENOTDIR', partial);
     }
   }
   return { ok: true, value: current };
 }
 
 function mkdirOne(tree: DirNode, access: Access, path: string, options: MkdirOptions): FsResult<DirNode> {
-  const found = locate(tree, access, path, { follow: false, allowMissing: true });
+  const found = locate(tree, access, path, { follow: false, allowMissing: true, entry: true });
   if (!found.ok) return found;
   const { node, parent, names } = found.value;
   if (node !== undefined) return fail('EEXIST', path);
@@ -152,7 +153,8 @@ function mkdirOne(tree: DirNode, access: Access, path: string, options: MkdirOpt
 
 /** Creates a symlink at `path` pointing to `target` (which need not exist). */
 export function symlink(tree: DirNode, access: Access, target: string, path: string): FsResult<DirNode> {
-  const found = locate(tree, access, path, { follow: false, allowMissing: true });
+  if (target === '') return fail('ENOENT', path);
+  const found = locate(tree, access, path, { follow: false, allowMissing: true, entry: true });
   if (!found.ok) return found;
   const { node, parent, names } = found.value;
   if (node !== undefined) return fail('EEXIST', path);

@@ -11,6 +11,7 @@ const STRERROR: Readonly<Record<FsErrorCode, string>> = {
   ENOTEMPTY: 'Directory not empty',
   EINVAL: 'Invalid argument',
   EPERM: 'Operation not permitted',
+  EBUSY: 'Device or resource busy',
 };
 
 export const fsError = (code: FsErrorCode, path: string): FsError => ({

@@ -29,9 +29,10 @@ function subtreeDenied(cred: Cred, dir: DirNode, path: string): FsError | undefi
   return mayAccess(cred, dir, W_OK) ? undefined : fsError('EACCES', path);
 }
 
-const endsInDot = (path: string): boolean => {
+/** The last component when it is `.` or `..` (which name a directory, not an entry of one). */
+const dotEnding = (path: string): string | undefined => {
   const last = splitPath(path).at(-1);
-  return last === '.' || last === '..';
+  return last === '.' || last === '..' ? last : undefined;
 };
 
 export interface RemoveOptions {
@@ -44,11 +45,14 @@ export interface RemoveOptions {
  * entry of a subtree may not be removed, nothing is.
  */
 export function remove(tree: DirNode, access: Access, path: string, options: RemoveOptions = {}): FsResult<DirNode> {
-  if (endsInDot(path)) return fail('EINVAL', path);
-  const found = locate(tree, access, path, { follow: false, allowMissing: false });
+  const found = locate(tree, access, path, { follow: false, allowMissing: false, entry: true });
   if (!found.ok) return found;
-  const { node, parent, names } = found.value;
-  if (parent === undefined || node === undefined) return fail('EINVAL', path);
+  // As rmdir(2): `x/.` is EINVAL, `x/..` ENOTEMPTY, the root EBUSY (after the path itself resolved).
+  const dot = dotEnding(path);
+  if (dot !== undefined) return fail(dot === '.' ? 'EINVAL' : 'ENOTEMPTY', path);
+  const { node, parent, names, namesDir } = found.value;
+  if (parent === undefined || node === undefined) return fail('EBUSY', path);
+  if (namesDir && node.kind !== 'dir') return fail('ENOTDIR', path);
   const denied = unlinkDenied(access.cred, parent, node, path);
   if (denied !== undefined) return { ok: false, error: denied };
   if (node.kind === 'dir') {
@@ -64,15 +68,18 @@ export function remove(tree: DirNode, access: Access, path: string, options: Rem
  * when kinds agree (a directory only by an empty directory).
  */
 export function rename(tree: DirNode, access: Access, from: string, to: string): FsResult<DirNode> {
-  if (endsInDot(from) || endsInDot(to)) return fail('EINVAL', from);
-  const source = locate(tree, access, from, { follow: false, allowMissing: false });
+  // As rename(2): both parents resolve first, then `.`/`..`/the root are EBUSY, then `from` must exist.
+  const source = locate(tree, access, from, { follow: false, allowMissing: true, entry: true });
   if (!source.ok) return source;
-  const target = locate(tree, access, to, { follow: false, allowMissing: true });
+  const target = locate(tree, access, to, { follow: false, allowMissing: true, entry: true });
   if (!target.ok) return target;
   const { node, parent, names } = source.value;
   const dest = target.value;
-  if (node === undefined || parent === undefined || dest.parent === undefined) return fail('EINVAL', from);
-  if (dest.namesDir && node.kind !== 'dir') return fail('ENOTDIR', to);
+  if (dotEnding(from) !== undefined || parent === undefined) return fail('EBUSY', from);
+  if (dotEnding(to) !== undefined || dest.parent === undefined) return fail('EBUSY', to);
+  if (node === undefined) return fail('ENOENT', from);
+  // A trailing slash on either side asks for a directory.
+  if (node.kind !== 'dir' && (source.value.namesDir || dest.namesDir)) return fail('ENOTDIR', source.value.namesDir ? from : to);
   const fromPath = joinNames(names);
   const toPath = joinNames(dest.names);
   if (fromPath === toPath) return { ok: true, value: tree };

@@ -17,6 +17,12 @@ export interface LocateOptions {
   follow: boolean;
   /** Succeed with `node: undefined` when only the final component is missing (for creating). */
   allowMissing: boolean;
+  /** The operation acts on the entry itself (mkdir, symlink, unlink, rename): a trailing slash neither
+   * follows a final symlink nor is checked here; the operation decides what it means. */
+  entry?: boolean;
+  /** Resolve as open(O_CREAT) does: a final component that must be a directory (trailing slash) is
+   * not looked up at all, the caller fails with EISDIR. */
+  creating?: boolean;
 }
 
 export interface Located {
@@ -34,8 +40,8 @@ export function locate(root: DirNode, access: Access, path: string, options: Loc
   if (path === '') return fail('ENOENT', path);
   const full = path.startsWith('/') ? path : `${access.cwd ?? '/'}/${path}`;
   const pending = splitPath(full).reverse();
-  const namesDir = /\/\.{0,2}$/.test(full) && pending.length > 0;
-  const follow = options.follow || namesDir;
+  let namesDir = /\/\.{0,2}$/.test(full) && pending.length > 0;
+  let follow = options.follow || (namesDir && !options.entry);
   const chain: { name: string; dir: DirNode }[] = [{ name: '', dir: root }];
   let hops = 0;
   for (let c = pending.pop(); c !== undefined; c = pending.pop()) {
@@ -47,6 +53,7 @@ export function locate(root: DirNode, access: Access, path: string, options: Loc
       continue;
     }
     const isLast = pending.length === 0;
+    if (isLast && namesDir && options.creating) return found(chain, c, undefined, true);
     const child = top.dir.children.get(c);
     if (child === undefined) {
       if (isLast && options.allowMissing) return found(chain, c, undefined, namesDir);
@@ -56,8 +63,11 @@ export function locate(root: DirNode, access: Access, path: string, options: Loc
       if (++hops > MAX_SYMLINK_HOPS) return fail('ELOOP', path);
       if (child.target === '') return fail('ENOENT', path);
       if (child.target.startsWith('/')) chain.length = 1;
-      // A link's target that ends in '/' names a directory, like a path does.
-      if (child.target.endsWith('/')) pending.push('.');
+      // A final link whose target ends in '/' names a directory, as a path with a trailing slash does.
+      if (isLast && child.target.endsWith('/')) {
+        namesDir = true;
+        follow = true;
+      }
       pending.push(...splitPath(child.target).reverse());
       continue;
     }
@@ -66,7 +76,7 @@ export function locate(root: DirNode, access: Access, path: string, options: Loc
       chain.push({ name: c, dir: child });
       continue;
     }
-    if (namesDir && child.kind !== 'dir') return fail('ENOTDIR', path);
+    if (namesDir && !options.entry && child.kind !== 'dir') return fail('ENOTDIR', path);
     return found(chain, c, child, namesDir);
   }
   // The path ended on '/', '.' or '..': the directory reached is the node.

@@ -66,7 +66,8 @@ export type FsErrorCode =
   | 'ELOOP'
   | 'ENOTEMPTY'
   | 'EINVAL'
-  | 'EPERM';
+  | 'EPERM'
+  | 'EBUSY';
 
 export interface FsError {
   code: FsErrorCode;

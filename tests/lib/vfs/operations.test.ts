@@ -94,7 +94,7 @@ describe('mkdir', () => {
     ]);
     expect(must(mkdir(t, root, '/bin/../bin', { parents: true }))).toBe(t);
     expect(mkdir(t, root, '/etc/passwd', { parents: true })).toEqual(failure('EEXIST', '/etc/passwd'));
-    expect(mkdir(t, root, '/etc/passwd/x', { parents: true })).toEqual(failure('EEXIST', '/etc/passwd'));
+    expect(mkdir(t, root, '/etc/passwd/x', { parents: true })).toEqual(failure('ENOTDIR', '/etc/passwd'));
     expect(mkdir(t, root, '/etc/passwd/x')).toEqual(failure('ENOTDIR', '/etc/passwd/x'));
   });
 
