@@ -25,6 +25,7 @@ const STRERROR: Record<string, string> = {
   ENOTEMPTY: 'Directory not empty',
   EINVAL: 'Invalid argument',
   EACCES: 'Permission denied',
+  EBUSY: 'Device or resource busy',
 };
 const failure = (code: FsErrorCode, path: string) => ({ ok: false, error: { code, path, message: STRERROR[code] } });
 
@@ -63,6 +64,10 @@ describe('writeFile', () => {
     expect(writeFile(t, root, '/etc', { content: '' })).toEqual(failure('EISDIR', '/etc'));
     expect(writeFile(t, root, '/etc/new/', { content: '' })).toEqual(failure('EISDIR', '/etc/new/'));
     expect(writeFile(t, root, '/nope/f', { content: '' })).toEqual(failure('ENOENT', '/nope/f'));
+    // open(O_CREAT) refuses a trailing slash before looking: also on a file, and through a link to 'x/'.
+    expect(writeFile(t, root, '/etc/passwd/', { content: '' })).toEqual(failure('EISDIR', '/etc/passwd/'));
+    const slashLink = must(symlink(t, root, 'missing/', '/tmp/l'));
+    expect(writeFile(slashLink, root, '/tmp/l', { content: '' })).toEqual(failure('EISDIR', '/tmp/l'));
     expect(writeFile(t, alice, '/home/alice/f', { content: '', owner: { uid: 0, gid: 0 } })).toMatchObject({ ok: false, error: { code: 'EPERM' } });
   });
 
@@ -150,7 +155,11 @@ describe('remove', () => {
   test('missing paths, `.` and `/` are refused', () => {
     expect(remove(t, root, '/nope')).toEqual(failure('ENOENT', '/nope'));
     expect(remove(t, root, '/etc/.', { recursive: true })).toEqual(failure('EINVAL', '/etc/.'));
-    expect(remove(t, root, '/', { recursive: true })).toEqual(failure('EINVAL', '/'));
+    expect(remove(t, root, '/etc/..')).toEqual(failure('ENOTEMPTY', '/etc/..'));
+    expect(remove(t, root, '/', { recursive: true })).toEqual(failure('EBUSY', '/'));
+    expect(remove(t, root, '/etc/passwd/')).toEqual(failure('ENOTDIR', '/etc/passwd/'));
+    // A trailing slash does not make remove follow a final link.
+    expect(remove(t, root, '/bin/')).toEqual(failure('ENOTDIR', '/bin/'));
   });
 });
 
@@ -177,6 +186,8 @@ describe('rename', () => {
     expect(rename(d, root, '/usr', '/tmp/d')).toEqual(failure('ENOTEMPTY', '/tmp/d'));
     expect(rename(d, root, '/tmp/d', '/tmp/d/e/f')).toEqual(failure('EINVAL', '/tmp/d'));
     expect(rename(d, root, '/etc/passwd', '/tmp/new/')).toEqual(failure('ENOTDIR', '/tmp/new/'));
+    expect(rename(d, root, '/tmp/d/.', '/tmp/x')).toEqual(failure('EBUSY', '/tmp/d/.'));
+    expect(rename(d, root, '/nope', '/')).toEqual(failure('EBUSY', '/'));
     expect(must(rename(d, root, '/tmp/d/e', '/tmp/new/')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['new', expect.anything()]]) });
     expect(must(rename(d, root, '/tmp/d/e', '/tmp/e')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['e', expect.anything()]]) });
   });
@@ -199,6 +210,7 @@ describe('symlink, readdir, readFile, walk', () => {
   test('symlink refuses an existing name', () => {
     expect(symlink(t, root, 'x', '/etc/passwd')).toEqual(failure('EEXIST', '/etc/passwd'));
     expect(symlink(t, alice, 'x', '/etc/x')).toEqual(failure('EACCES', '/etc/x'));
+    expect(symlink(t, root, '', '/tmp/empty')).toEqual(failure('ENOENT', '/tmp/empty'));
   });
 
   test('readdir is sorted by name; readFile refuses directories', () => {
