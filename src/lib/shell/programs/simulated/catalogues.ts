@@ -84,20 +84,30 @@ export interface Sourced {
   source: string;
 }
 
+export interface Ratio {
+  value: number;
+  source: string;
+}
+
 export interface ToolchainCatalogue {
-  gcc: { glibc: Sourced; musl: Sourced; static: Sourced; object: Sourced };
+  gcc: { glibc: Sourced; musl: Sourced; static: Sourced; object: Sourced; perSourceByte: Ratio };
   go: {
     binary: Sourced;
     netHttpBinary: Sourced;
-    strippedRatio: { value: number; source: string };
+    strippedRatio: Ratio;
     module: Sourced;
     modules: Record<string, number>;
     buildCache: Sourced;
   };
-  cargo: { binary: Sourced; targetOverhead: Sourced; crate: Sourced; registryIndex: Sourced };
-  maven: { jar: Sourced; repository: Sourced };
-  vite: { frameworks: Record<string, Sourced>; minifyRatio: { value: number; source: string }; gzipRatio: { value: number; source: string } };
-  pip: { unknown: Sourced & { packages: number }; packages: Record<string, { version: string; bytes: number; packages: number }>; source: string };
+  cargo: { binary: Sourced; targetOverhead: Sourced; crate: Sourced; registryIndex: Sourced; debugRatio: Ratio };
+  maven: { jar: Sourced; repository: Sourced; springBootJar: Sourced };
+  vite: { frameworks: Record<string, Sourced>; minifyRatio: Ratio; gzipRatio: Ratio };
+  pip: {
+    source: string;
+    unknown: Sourced & { packages: number };
+    packages: Record<string, { version: string; bytes: number; packages: number }>;
+    cacheRatio: Ratio;
+  };
 }
 
 export interface DownloadCatalogue {

@@ -6,10 +6,17 @@
 import type { Command } from '../../command.ts';
 import { apk } from './apk.ts';
 import { apt, aptGet } from './apt-get.ts';
+import { cargo } from './cargo.ts';
+import { curl, wget } from './download.ts';
+import { compilers } from './gcc.ts';
+import { go } from './go.ts';
+import { makeCommand } from './make.ts';
+import { mvn } from './mvn.ts';
 import { node } from './node.ts';
 import { groupaddCommand, useraddCommand, usermodCommand } from './shadow-users.ts';
 import { addgroup, adduser } from './user-commands.ts';
 import { npm, npx } from './npm.ts';
+import { pip, pip3 } from './pip.ts';
 import { tsc } from './tsc.ts';
 import { vite } from './vite.ts';
 
@@ -22,6 +29,15 @@ export const simulatedCommands: readonly Command[] = [
   node,
   tsc,
   vite,
+  go,
+  pip,
+  pip3,
+  cargo,
+  mvn,
+  ...compilers,
+  makeCommand,
+  curl,
+  wget,
   adduser,
   addgroup,
   useraddCommand,

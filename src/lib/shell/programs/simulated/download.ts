@@ -1,0 +1,126 @@
+/**
+ * `curl` and `wget` without a network: a download writes a file of the size listed for that URL in
+ * downloads.json (or the labelled default), marked as a simulated download. Output to stdout is a
+ * one-line comment, so `curl ... | sh` runs nothing.
+ */
+import type { Command, CommandContext } from '../../command.ts';
+import { downloadCatalogue } from './catalogues.ts';
+import { putFile } from './fs-steps.ts';
+import { joinPath } from './npm-project.ts';
+
+function sizeOf(url: string): { bytes: number; known: boolean } {
+  const known = downloadCatalogue.urls[url];
+  return known === undefined ? { bytes: downloadCatalogue.unknown.bytes, known: false } : { bytes: known.bytes, known: true };
+}
+
+const remoteName = (url: string): string => {
+  const path = url.replace(/[?#].*$/, '').replace(/^[a-z]+:\/\/[^/]*/i, '');
+  return path.split('/').filter(Boolean).pop() ?? '';
+};
+
+const hostOf = (url: string): string => /^[a-z]+:\/\/([^/:?#]+)/i.exec(url)?.[1] ?? url;
+
+/** Writes the file; returns the path written or an error already reported. */
+function save(ctx: CommandContext, by: string, url: string, path: string): { ok: true; bytes: number } | { ok: false } {
+  const { bytes, known } = sizeOf(url);
+  const written = putFile(ctx.access, path, { size: bytes, origin: { simulated: true, by } })(ctx.fs);
+  if (!written.ok) return { ok: false };
+  ctx.fs = written.value;
+  ctx.simulate({
+    by,
+    summary: `downloaded ${url} to ${path} (${known ? 'size from the table of well-known URLs' : 'unknown URL: size is the default estimate'}; no network) (simulated)`,
+    paths: [path],
+    bytes,
+  });
+  return { ok: true, bytes };
+}
+
+function toStdout(ctx: CommandContext, by: string, url: string): void {
+  const { bytes } = sizeOf(url);
+  ctx.stdout.write(`# simulated download of ${url} (${bytes} bytes): Stagecraft has no network\n`);
+  ctx.simulate({ by, summary: `downloaded ${url} to standard output (a placeholder line; no network) (simulated)` });
+}
+
+const CURL_VALUED = new Set(['-H', '--header', '-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '-u', '--user', '-A', '--user-agent', '--retry', '--retry-delay', '--max-time', '-m', '--connect-timeout', '-w', '--write-out', '-e', '--referer', '--proto', '--tlsv1.2', '-b', '--cookie', '-c', '--cookie-jar', '--cacert', '-x', '--proxy']);
+
+export const curl: Command = {
+  name: 'curl',
+  run(args, ctx) {
+    const urls: string[] = [];
+    const outputs: (string | 'remote')[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? '';
+      if (arg === '-o' || arg === '--output') outputs.push(args[++i] ?? '');
+      else if (arg === '-O' || arg === '--remote-name') outputs.push('remote');
+      else if (CURL_VALUED.has(arg)) i++;
+      else if (/^-[a-zA-Z]+$/.test(arg)) {
+        // Bundled short flags such as -fsSL, -sSLo FILE, -LO. (--fail never triggers: every simulated download succeeds.)
+        if (arg.endsWith('o')) outputs.push(args[++i] ?? '');
+        else if (arg.includes('O')) outputs.push('remote');
+      } else if (!arg.startsWith('-')) urls.push(arg);
+    }
+    if (urls.length === 0) {
+      ctx.stderr.write("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+      return 2;
+    }
+    for (const [i, url] of urls.entries()) {
+      const output = outputs[i];
+      if (output === undefined || output === '-') {
+        toStdout(ctx, 'curl', url);
+        continue;
+      }
+      const name = output === 'remote' ? remoteName(url) : output;
+      if (name === '') {
+        ctx.stderr.write('curl: Remote file name has no length\n');
+        return 23;
+      }
+      const path = ctx.resolve(name);
+      if (!save(ctx, 'curl', url, path).ok) {
+        ctx.stderr.write(`Warning: Failed to open the file ${name}: Permission denied\ncurl: (23) Failure writing output to destination\n`);
+        return 23;
+      }
+    }
+    return 0;
+  },
+};
+
+export const wget: Command = {
+  name: 'wget',
+  run(args, ctx) {
+    let output: string | undefined;
+    let prefix: string | undefined;
+    let quiet = false;
+    const urls: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? '';
+      if (arg === '-O' || arg === '--output-document') output = args[++i];
+      else if (arg.startsWith('-O') && arg.length > 2) output = arg.slice(2);
+      else if (arg === '-P' || arg === '--directory-prefix') prefix = args[++i];
+      else if (arg === '-q' || arg === '--quiet' || arg === '-nv' || arg === '-qO-') {
+        quiet = true;
+        if (arg === '-qO-') output = '-';
+      } else if (arg === '-U' || arg === '--user-agent' || arg === '-T' || arg === '--header' || arg === '-t') i++;
+      else if (!arg.startsWith('-')) urls.push(arg);
+    }
+    if (urls.length === 0) {
+      ctx.stderr.write(ctx.flavor === 'busybox' ? 'BusyBox wget: no URL given\n' : "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
+      return 1;
+    }
+    for (const url of urls) {
+      if (output === '-') {
+        toStdout(ctx, 'wget', url);
+        continue;
+      }
+      const name = output ?? (remoteName(url) || 'index.html');
+      const path = ctx.resolve(prefix === undefined || output !== undefined ? name : joinPath(prefix, name));
+      if (!quiet) ctx.stderr.write(`Connecting to ${hostOf(url)} (${hostOf(url)}:443)\nsaving to '${name}'\n`);
+      const saved = save(ctx, 'wget', url, path);
+      if (!saved.ok) {
+        ctx.stderr.write(`wget: can't open '${name}': Permission denied\n`);
+        return 1;
+      }
+      if (!quiet) ctx.stderr.write(`${name.padEnd(18)} 100% |********************************| ${saved.bytes}  0:00:00 ETA\n'${name}' saved\n`);
+    }
+    return 0;
+  },
+};
