@@ -1,0 +1,173 @@
+/**
+ * Word expansion in sh's order: tilde, parameters, command substitution and arithmetic, then field
+ * splitting (of unquoted expansion results only), pathname expansion, quote removal.
+ */
+import type { Script, Word, WordPart } from './ast.ts';
+import { evaluateArithmetic } from './arith.ts';
+import { escapePattern, hasWildcard, removeAffix, unescapePattern } from './pattern.ts';
+
+export interface ExpandHost {
+  /** A variable or special parameter (`?`, `#`, `@`, `*`, `0`-`9`, `$`, `!`, `-`); undefined when unset. */
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string): void;
+  positional(): readonly string[];
+  readonly nounset: boolean;
+  readonly noglob: boolean;
+  /** Runs `$(...)` and returns its output without trailing newlines. */
+  commandSubstitution(script: Script): string;
+  /** Reports an expansion error (`x: parameter not set`) the way the shell does, and stops. */
+  fail(message: string): never;
+  home(user: string): string | undefined;
+  /** Pathnames matching a pattern, sorted; [] when none. */
+  glob(pattern: string): string[];
+}
+
+/** A run of text and whether it came from quoted source (quoted text is never split or globbed). */
+interface Chunk {
+  text: string;
+  quoted: boolean;
+}
+
+/** A field in the making; `solid` once something quoted was in it (so "" survives as an empty field). */
+interface Field {
+  chunks: Chunk[];
+  solid: boolean;
+}
+
+/** A word to its fields: split and globbed, as for a command's arguments or a `for` list. */
+export function expandFields(word: Word, host: ExpandHost): string[] {
+  const fields = expandToFields(word, host, true);
+  const out: string[] = [];
+  for (const field of fields) {
+    const pattern = toPattern(field.chunks);
+    if (!host.noglob && hasWildcard(pattern)) {
+      const matches = host.glob(pattern);
+      if (matches.length > 0) {
+        out.push(...matches);
+        continue;
+      }
+      out.push(unescapePattern(pattern));
+    } else out.push(field.chunks.map((c) => c.text).join(''));
+  }
+  return out;
+}
+
+/** A word to one string, unsplit and unglobbed (assignments, redirection targets, `case` words, heredocs). */
+export function expandString(word: Word, host: ExpandHost): string {
+  return expandToFields(word, host, false).map((f) => f.chunks.map((c) => c.text).join('')).join(' ');
+}
+
+/** A word as a pattern (`case` patterns, `${x#...}`): quoted parts match literally. */
+export function expandPattern(word: Word, host: ExpandHost): string {
+  return expandToFields(word, host, false).map((f) => toPattern(f.chunks)).join(' ');
+}
+
+const toPattern = (chunks: readonly Chunk[]): string =>
+  chunks.map((c) => (c.quoted ? escapePattern(c.text) : c.text)).join('');
+
+function expandToFields(word: Word, host: ExpandHost, split: boolean): Field[] {
+  const fields: Field[] = [{ chunks: [], solid: false }];
+  const current = (): Field => fields[fields.length - 1] as Field;
+  const ifs = host.getVar('IFS') ?? ' \t\n';
+
+  const addText = (text: string, quoted: boolean): void => {
+    if (quoted || !split) {
+      current().chunks.push({ text, quoted });
+      if (quoted) current().solid = true;
+      return;
+    }
+    // Field splitting of an unquoted expansion result.
+    let piece = '';
+    for (const ch of text) {
+      if (ifs.includes(ch)) {
+        if (piece !== '') current().chunks.push({ text: piece, quoted: false });
+        piece = '';
+        const f = current();
+        if (f.chunks.length > 0 || f.solid || !/\s/.test(ch)) fields.push({ chunks: [], solid: false });
+      } else piece += ch;
+    }
+    if (piece !== '') current().chunks.push({ text: piece, quoted: false });
+  };
+
+  for (const part of word.parts) {
+    if (part.kind === 'literal') {
+      current().chunks.push({ text: part.text, quoted: part.quoted });
+      if (part.quoted) current().solid = true;
+      continue;
+    }
+    if (part.kind === 'tilde') {
+      const home = part.user === '' ? host.getVar('HOME') : host.home(part.user);
+      current().chunks.push({ text: home ?? `~${part.user}`, quoted: true });
+      current().solid = true;
+      continue;
+    }
+    if (part.kind === 'param' && part.name === '@' && part.op === '' && part.quoted && split) {
+      // "$@": one field per positional parameter.
+      const args = host.positional();
+      args.forEach((arg, i) => {
+        if (i > 0) fields.push({ chunks: [], solid: true });
+        current().chunks.push({ text: arg, quoted: true });
+        current().solid = true;
+      });
+      continue;
+    }
+    addText(expandPart(part, host), part.quoted);
+  }
+  return fields.filter((f) => f.solid || f.chunks.some((c) => c.text !== ''));
+}
+
+function expandPart(part: Exclude<WordPart, { kind: 'literal' | 'tilde' }>, host: ExpandHost): string {
+  switch (part.kind) {
+    case 'command':
+      return host.commandSubstitution(part.script);
+    case 'arith': {
+      const text = expandString(part.expr, host);
+      const result = evaluateArithmetic(text, { get: (n) => host.getVar(n), set: (n, v) => host.setVar(n, v) });
+      if (!result.ok) return host.fail(`arithmetic expression: ${result.message}`);
+      return String(result.value);
+    }
+    case 'length': {
+      const value = host.getVar(part.name);
+      if (value === undefined && host.nounset) host.fail(`${part.name}: parameter not set`);
+      return String([...(value ?? '')].length);
+    }
+    case 'param':
+      return expandParam(part, host);
+  }
+}
+
+function expandParam(part: Extract<WordPart, { kind: 'param' }>, host: ExpandHost): string {
+  const value = host.getVar(part.name);
+  const { op, arg } = part;
+  const argText = (): string => (arg === undefined ? '' : expandString(arg, host));
+  const unsetOrNull = value === undefined || (op.startsWith(':') && value === '');
+  switch (op) {
+    case '':
+      if (value === undefined && host.nounset && part.name !== '@' && part.name !== '*') host.fail(`${part.name}: parameter not set`);
+      return value ?? '';
+    case '-':
+    case ':-':
+      return unsetOrNull ? argText() : (value as string);
+    case '=':
+    case ':=': {
+      if (!unsetOrNull) return value as string;
+      const v = argText();
+      host.setVar(part.name, v);
+      return v;
+    }
+    case '?':
+    case ':?': {
+      if (!unsetOrNull) return value as string;
+      const message = argText();
+      return host.fail(`${part.name}: ${message === '' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : message}`);
+    }
+    case '+':
+    case ':+':
+      return unsetOrNull ? '' : argText();
+    default: {
+      if (value === undefined && host.nounset) host.fail(`${part.name}: parameter not set`);
+      const pattern = arg === undefined ? '' : expandPattern(arg, host);
+      return removeAffix(value ?? '', pattern, op);
+    }
+  }
+}

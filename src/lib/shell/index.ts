@@ -1,0 +1,17 @@
+/**
+ * The RUN shell: /bin/sh semantics (lexer → AST → interpreter) over the vfs, programs resolved
+ * through PATH in the image's own filesystem, real coreutils and simulated toolchains.
+ */
+export { runShell, runArgv, DEFAULT_NOW, LIMIT_STATUS } from './run.ts';
+export type { ShellRunOptions, ShellResult, ShellError } from './run.ts';
+export { createRegistry, NOT_SIMULATED_STATUS } from './command.ts';
+export type { Command, CommandContext, ExecOptions, Flavor, Registry, SimulatedEffect, Writer } from './command.ts';
+export { DEFAULT_LIMITS } from './limits.ts';
+export type { Limits, LimitName } from './limits.ts';
+export { defaultRegistry } from './programs/index.ts';
+export { realCommands } from './programs/real/index.ts';
+export { parseScript } from './parser.ts';
+export type { ParseResult } from './parser.ts';
+export type { SyntaxError, SyntaxProblem } from './syntax-error.ts';
+export { syntaxErrorText } from './syntax-error.ts';
+export { DEFAULT_PATH } from './program.ts';

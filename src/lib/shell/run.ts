@@ -1,0 +1,165 @@
+/**
+ * The shell's entry points: `runShell` interprets a script as `/bin/sh -c` would; `runArgv` runs an
+ * argv without a shell (exec-form RUN, `docker run image cmd`), resolving argv[0] through PATH.
+ * Both return plain values: status, output, the new filesystem and the simulated effects.
+ */
+import { resolvePath, type Cred, type DirNode } from '../vfs/index.ts';
+import type { Flavor, Registry, SimulatedEffect } from './command.ts';
+import { InputStream, type IO } from './io.ts';
+import { Shell } from './interpreter.ts';
+import { DEFAULT_LIMITS, limitMessage, type LimitName, type Limits } from './limits.ts';
+import { findProgram } from './program.ts';
+import { defaultRegistry } from './programs/index.ts';
+import { BufferWriter, type Session } from './session.ts';
+import { ExitSignal, LimitSignal } from './signals.ts';
+
+export interface ShellRunOptions {
+  fs: DirNode;
+  cred: Cred;
+  /** The user's name, e.g. 'root' or 'node'. */
+  user: string;
+  /** Absolute working directory. */
+  cwd: string;
+  /** The environment (exported variables), e.g. the image's Env plus ENV/ARG values. */
+  env: Readonly<Record<string, string>>;
+  /** `$0` of the script; default '/bin/sh' (what RUN passes). */
+  argv0?: string;
+  stdin?: string;
+  limits?: Partial<Limits>;
+  /** Programs by name; default: the real and simulated programs. */
+  registry?: Registry;
+  /** The clock, in ms since the epoch; default a fixed instant so runs are reproducible. */
+  now?: number;
+  /** Default 'buildkitsandbox', the hostname BuildKit gives RUN containers. */
+  hostname?: string;
+}
+
+export type ShellError =
+  | { kind: 'limit'; limit: LimitName; message: string }
+  /** runArgv only: argv[0] could not be started (Docker reports these from the runtime). */
+  | { kind: 'exec'; reason: 'not-found' | 'denied' | 'not-simulated'; path: string; message: string };
+
+export interface ShellResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  fs: DirNode;
+  /** The working directory the script ended in. */
+  cwd: string;
+  effects: SimulatedEffect[];
+  error?: ShellError;
+}
+
+/** 2026-01-01T00:00:00Z: the default clock, a constant so that builds are reproducible. */
+export const DEFAULT_NOW = Date.UTC(2026, 0, 1);
+
+/** The status a script ends with when Stagecraft stops it at a limit (like `timeout`'s 124). */
+export const LIMIT_STATUS = 124;
+
+function createSession(opts: ShellRunOptions): Session {
+  return {
+    fs: opts.fs,
+    cred: opts.cred,
+    user: opts.user,
+    registry: opts.registry ?? defaultRegistry,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    now: opts.now ?? DEFAULT_NOW,
+    hostname: opts.hostname ?? 'buildkitsandbox',
+    effects: [],
+    counters: { commands: 0, loops: 0, output: 0 },
+  };
+}
+
+/** dash unless /bin/sh is BusyBox (Alpine, busybox images): it decides the shell's error wording. */
+function shellFlavor(fs: DirNode, cred: Cred): Flavor {
+  const real = resolvePath(fs, { cred, cwd: '/' }, '/bin/sh');
+  return real.ok && real.value.endsWith('/busybox') ? 'busybox' : 'gnu';
+}
+
+interface Run {
+  session: Session;
+  io: IO;
+  stdout: BufferWriter;
+  stderr: BufferWriter;
+}
+
+function start(opts: ShellRunOptions): Run {
+  const session = createSession(opts);
+  // Output past the limit is cut off by the limit itself; these collect what the user sees.
+  const stdout = new BufferWriter(session);
+  const stderr = new BufferWriter(session);
+  return { session, stdout, stderr, io: { stdin: new InputStream(opts.stdin ?? ''), stdout, stderr } };
+}
+
+function finish(run: Run, exitCode: number, cwd: string, error?: ShellError): ShellResult {
+  const result: ShellResult = {
+    exitCode,
+    stdout: run.stdout.text,
+    stderr: run.stderr.text,
+    fs: run.session.fs,
+    cwd,
+    effects: run.session.effects,
+  };
+  if (error !== undefined) result.error = error;
+  return result;
+}
+
+/** Runs `f` and turns a limit into the result's error (and `exit` into a status). */
+function guarded(run: Run, cwd: () => string, f: () => number): ShellResult {
+  try {
+    return finish(run, f(), cwd());
+  } catch (e) {
+    if (e instanceof ExitSignal) return finish(run, e.status, cwd());
+    if (!(e instanceof LimitSignal)) throw e;
+    const message = limitMessage(e.limit, run.session.limits);
+    run.stderr.text += `${message}\n`;
+    return finish(run, LIMIT_STATUS, cwd(), { kind: 'limit', limit: e.limit, message });
+  }
+}
+
+/** Interprets `script` as `/bin/sh -c script` does. */
+export function runShell(script: string, opts: ShellRunOptions): ShellResult {
+  const run = start(opts);
+  let shell: Shell | undefined;
+  return guarded(run, () => shell?.cwd ?? opts.cwd, () => {
+    shell = new Shell(run.session, {
+      env: opts.env, cwd: opts.cwd, name: opts.argv0 ?? '/bin/sh', positional: [], flavor: shellFlavor(opts.fs, opts.cred), depth: 0,
+    });
+    return shell.runScript(script, run.io);
+  });
+}
+
+/** Runs an argv without a shell: argv[0] through PATH (from `env`), as the container runtime execs it. */
+export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellResult {
+  const run = start(opts);
+  const name = argv[0] ?? '';
+  const found = findProgram(opts.fs, { cred: opts.cred, cwd: opts.cwd }, run.session.registry, name, opts.env['PATH']);
+  if (found.kind !== 'command' && found.kind !== 'script') {
+    const error = execError(name, found);
+    run.stderr.text += `${error.message}\n`;
+    return finish(run, found.kind === 'not-found' ? 127 : 126, opts.cwd, error);
+  }
+  return guarded(run, () => opts.cwd, () => {
+    const shell = new Shell(run.session, {
+      env: opts.env, cwd: opts.cwd, name, positional: [], flavor: shellFlavor(opts.fs, opts.cred), depth: 0,
+    });
+    return shell.execute(argv, { ...opts.env }, opts.cwd, run.io, (message) => run.stderr.write(`${message}\n`));
+  });
+}
+
+/** The runtime's words (runc) for an argv[0] it cannot start. */
+function execError(name: string, found: { kind: 'not-found' } | { kind: 'denied' | 'not-simulated'; path: string }): ShellError & { kind: 'exec' } {
+  if (found.kind === 'not-found') {
+    const message = name.includes('/')
+      ? `exec: "${name}": stat ${name}: no such file or directory`
+      : `exec: "${name}": executable file not found in $PATH`;
+    return { kind: 'exec', reason: 'not-found', path: name, message };
+  }
+  if (found.kind === 'denied') return { kind: 'exec', reason: 'denied', path: found.path, message: `exec: "${name}": permission denied` };
+  return {
+    kind: 'exec',
+    reason: 'not-simulated',
+    path: found.path,
+    message: `${name}: not simulated by Stagecraft (${found.path} is in the image, but the simulator has no implementation of it)`,
+  };
+}
