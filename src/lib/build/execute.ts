@@ -121,6 +121,7 @@ function startState(
       history: [...base.history],
       origins: new Map(base.origins),
       cmdSet: false,
+      ancestors: [base.index, ...base.ancestors],
     };
     return { ok: true, value: { state, triggers: triggers.value, baseRef: null } };
   }
@@ -164,6 +165,8 @@ function startState(
     cmdSet: false,
     origins: new Map(),
     baseSizeSource: image.sizeSource,
+    rootImage: { ref: image.ref, size: image.size, rootfs: image.rootfs },
+    ancestors: [],
   };
   return { ok: true, value: { state, triggers: triggers.value, baseRef: image.ref === 'scratch' ? null : image.ref } };
 }

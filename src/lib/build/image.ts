@@ -2,7 +2,7 @@
  * The final image (config, history, layers, size, files) and what the other built stages left
  * behind: the point of a multi-stage build, as data.
  */
-import { stat, ROOT_CRED, walk, type DirNode, type FsNode } from '../vfs/index.ts';
+import { stat, ROOT_CRED, walk, type FsNode } from '../vfs/index.ts';
 import notable from './data/notable-tools.json' with { type: 'json' };
 import { octal } from './execute.ts';
 import type { ImageFile, ImageResult, LeftBehind } from './result.ts';
@@ -44,22 +44,30 @@ function imageFiles(state: StageState): ImageFile[] {
   return files;
 }
 
-/** For each built stage other than the target: bytes and files not copied out, and its tools. */
+/**
+ * For each built stage other than the target and its FROM ancestors: what did not reach the image.
+ * Bytes and files shared with the target through a common base stage are not counted as left behind.
+ */
 export function leftBehind(
   states: ReadonlyMap<number, StageState>,
   target: StageState,
   copiedFrom: ReadonlyMap<number, number>,
 ): LeftBehind[] {
-  const memo = new WeakMap<FsNode, { files: number; bytes: number }>();
+  const memo = new WeakMap<FsNode, number>();
   const imageTools = new Set(toolsIn(target));
+  const targetChain = new Set(target.ancestors);
   const out: LeftBehind[] = [];
   for (const [index, s] of states) {
-    if (index === target.index) continue;
-    const totals = count(s.fs, memo);
+    if (index === target.index || targetChain.has(index)) continue;
+    const shared = s.ancestors.map((a) => states.get(a)).find((a) => a !== undefined && targetChain.has(a.index));
+    // The same base image under both is shared too (one copy of its layers on disk).
+    const sameImage = s.rootImage.ref === target.rootImage.ref;
+    const sharedBytes = shared?.size ?? (sameImage ? s.rootImage.size : 0);
+    const sharedTree = shared?.fs ?? (sameImage ? s.rootImage.rootfs : undefined);
     out.push({
       stage: s.name,
-      bytes: Math.max(0, s.size - (copiedFrom.get(index) ?? 0)),
-      files: totals.files,
+      bytes: Math.max(0, s.size - sharedBytes - (copiedFrom.get(index) ?? 0)),
+      files: count(s.fs, memo) - (sharedTree === undefined ? 0 : count(sharedTree, memo)),
       notableTools: toolsIn(s).filter((t) => !imageTools.has(t)),
     });
   }
@@ -75,19 +83,14 @@ function toolsIn(state: StageState): string[] {
 }
 
 /** Files (listed plus summarised) of a tree, memoised by node: stages share most of their trees. */
-function count(node: FsNode, memo: WeakMap<FsNode, { files: number; bytes: number }>): { files: number; bytes: number } {
+function count(node: FsNode, memo: WeakMap<FsNode, number>): number {
   const known = memo.get(node);
   if (known !== undefined) return known;
-  let totals = { files: 0, bytes: 0 };
-  if (node.kind === 'file') totals = { files: 1, bytes: node.size };
-  else if (node.kind === 'dir') {
-    totals = { files: node.summary?.files ?? 0, bytes: node.summary?.bytes ?? 0 };
-    for (const c of (node as DirNode).children.values()) {
-      const t = count(c, memo);
-      totals.files += t.files;
-      totals.bytes += t.bytes;
-    }
+  let files = node.kind === 'file' ? 1 : 0;
+  if (node.kind === 'dir') {
+    files = node.summary?.files ?? 0;
+    for (const c of node.children.values()) files += count(c, memo);
   }
-  memo.set(node, totals);
-  return totals;
+  memo.set(node, files);
+  return files;
 }

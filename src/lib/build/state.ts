@@ -26,6 +26,10 @@ export interface StageState {
   missed: boolean;
   /** CMD was set in this stage (ENTRYPOINT then keeps it). */
   cmdSet: boolean;
+  /** The image at the bottom of the FROM chain and its size (what a stage shares with others on it). */
+  rootImage: { ref: string; size: number; rootfs: DirNode };
+  /** Stages this one is built FROM, nearest first. */
+  ancestors: number[];
   /** Where the base image's size figure comes from (inherited through FROM <stage>). */
   baseSizeSource: string;
   /** Which step of which stage last wrote each path (paths absent come from the base image). */
