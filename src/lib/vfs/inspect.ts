@@ -43,9 +43,10 @@ export function resolvePath(
 export function readFile(tree: DirNode, access: Access, path: string): FsResult<FileNode> {
   const node = stat(tree, access, path);
   if (!node.ok) return node;
+  // Opening comes before reading: an unreadable directory is EACCES, a readable one EISDIR.
+  if (!mayAccess(access.cred, node.value, R_OK)) return fail('EACCES', path);
   if (node.value.kind === 'dir') return fail('EISDIR', path);
   if (node.value.kind !== 'file') return fail('EINVAL', path);
-  if (!mayAccess(access.cred, node.value, R_OK)) return fail('EACCES', path);
   return { ok: true, value: node.value };
 }
 

@@ -84,6 +84,8 @@ export function rename(tree: DirNode, access: Access, from: string, to: string):
   const toPath = joinNames(dest.names);
   if (fromPath === toPath) return { ok: true, value: tree };
   if (toPath.startsWith(`${fromPath}/`)) return fail('EINVAL', from);
+  // Onto one of its own ancestors: that directory is not empty (it holds `from`).
+  if (fromPath.startsWith(toPath === '/' ? '/' : `${toPath}/`)) return fail('ENOTEMPTY', to);
   const cred = access.cred;
   const denied = unlinkDenied(cred, parent, node, from) ?? (dest.node ? unlinkDenied(cred, dest.parent, dest.node, to) : undefined);
   if (denied !== undefined) return { ok: false, error: denied };

@@ -187,6 +187,7 @@ describe('rename', () => {
     expect(rename(d, root, '/tmp/d', '/tmp/d/e/f')).toEqual(failure('EINVAL', '/tmp/d'));
     expect(rename(d, root, '/etc/passwd', '/tmp/new/')).toEqual(failure('ENOTDIR', '/tmp/new/'));
     expect(rename(d, root, '/tmp/d/.', '/tmp/x')).toEqual(failure('EBUSY', '/tmp/d/.'));
+    expect(rename(d, root, '/tmp/d/e', '/tmp')).toEqual(failure('ENOTEMPTY', '/tmp'));
     expect(rename(d, root, '/nope', '/')).toEqual(failure('EBUSY', '/'));
     expect(must(rename(d, root, '/tmp/d/e', '/tmp/new/')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['new', expect.anything()]]) });
     expect(must(rename(d, root, '/tmp/d/e', '/tmp/e')).children.get('tmp')).toMatchObject({ children: new Map([['d', expect.anything()], ['e', expect.anything()]]) });

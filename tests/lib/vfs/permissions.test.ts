@@ -72,6 +72,8 @@ describe('operations check permissions', () => {
     expect(readFile(t, alice, '/etc/shadow')).toEqual(denied('/etc/shadow'));
     expect(must(readFile(t, { cred: { uid: 7, gid: 42, groups: [] } }, '/etc/shadow')).content).toBe('root:*::0:::::\n');
     expect(readdir(t, alice, '/root')).toEqual(denied('/root'));
+    // Opening comes first: an unreadable directory is EACCES rather than EISDIR.
+    expect(readFile(t, alice, '/root')).toEqual(denied('/root'));
     expect(readdir(t, bob, '/home/alice')).toEqual(denied('/home/alice'));
   });
 
