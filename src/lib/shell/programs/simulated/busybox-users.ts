@@ -6,7 +6,8 @@
  */
 import type { CommandContext } from '../../command.ts';
 import { createHome } from './home-dir.ts';
-import { addMember, findGroup, findUser, lowestFree, readUserDb, shadowDay, writeUserDb } from './user-db.ts';
+import { getopt } from './getopt.ts';
+import { addMember, findGroup, findUser, lowestFree, readUserDb, saveUserDb, shadowDay, withGroup } from './user-db.ts';
 import type { UserDb } from './user-db.ts';
 import { fsFailure } from './messages.ts';
 
@@ -22,64 +23,17 @@ function fail(ctx: CommandContext, program: string, message: string): number {
 
 const notRoot = (ctx: CommandContext, program: string): number => fail(ctx, program, 'permission denied (are you root?)');
 
-interface Parsed {
-  flags: Set<string>;
-  values: Map<string, string>;
-  positional: string[];
-}
-
-/** getopt-style parsing with BusyBox's long aliases; `withValue` are the letters that take an argument. */
-function parse(args: readonly string[], withValue: string, long: Record<string, string>): Parsed | string {
-  const parsed: Parsed = { flags: new Set(), values: new Map(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg.startsWith('--') && arg.length > 2) {
-      const [key = '', inline] = arg.slice(2).split(/=(.*)/s);
-      const letter = long[key];
-      if (letter === undefined) return `unrecognized option '${arg}'`;
-      if (withValue.includes(letter)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) return `option '${arg}' requires an argument`;
-        parsed.values.set(letter, value);
-      } else parsed.flags.add(letter);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (let j = 1; j < arg.length; j++) {
-        const letter = arg[j] ?? '';
-        if (withValue.includes(letter)) {
-          const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
-          if (value === undefined) return `option requires an argument -- '${letter}'`;
-          parsed.values.set(letter, value);
-          break;
-        }
-        parsed.flags.add(letter);
-      }
-    } else parsed.positional.push(arg);
-  }
-  return parsed;
-}
-
 const takenUids = (db: UserDb): Set<number> => new Set(db.users.map((u) => u.uid));
 const takenGids = (db: UserDb): Set<number> => new Set(db.groups.map((g) => g.gid));
 
-/** Adds a group record (and its gshadow line where the image has gshadow). */
-function withGroup(db: UserDb, name: string, gid: number): UserDb {
-  return {
-    ...db,
-    groups: [...db.groups, { name, password: 'x', gid, members: [] }],
-    gshadow: db.gshadow === undefined ? undefined : [...db.gshadow, `${name}:!::`],
-  };
-}
-
 function save(ctx: CommandContext, program: string, db: UserDb): number {
-  const written = writeUserDb(ctx.fs, ctx, db);
-  if (!written.ok) return fsFailure(ctx, program, written.error);
-  ctx.fs = written.value;
-  return 0;
+  const failed = saveUserDb(ctx, db);
+  return failed === undefined ? 0 : fsFailure(ctx, program, failed);
 }
 
 /** `addgroup [-g GID] [-S] [USER] GROUP` */
 export function busyboxAddgroup(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args, 'g', { gid: 'g', system: 'S' });
+  const parsed = getopt(args, 'g:S', { gid: 'g', system: 'S' });
   if (typeof parsed === 'string') return fail(ctx, 'addgroup', parsed);
   if (ctx.cred.uid !== 0) return notRoot(ctx, 'addgroup');
   const db = readUserDb(ctx);
@@ -113,7 +67,7 @@ export function busyboxAddgroup(args: readonly string[], ctx: CommandContext): n
 
 /** `adduser [-h DIR] [-g GECOS] [-s SHELL] [-G GRP] [-S] [-D] [-H] [-u UID] [-k SKEL] USER [GROUP]` */
 export function busyboxAdduser(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args, 'hgsGuk', {
+  const parsed = getopt(args, 'h:g:s:G:DSHu:k:', {
     home: 'h',
     gecos: 'g',
     shell: 's',

@@ -7,7 +7,7 @@
 import type { CommandContext } from '../../command.ts';
 import { createHome } from './home-dir.ts';
 import { fsFailure } from './messages.ts';
-import { addMember, findGroup, findUser, lowestFree, readUserDb, shadowDay, writeUserDb } from './user-db.ts';
+import { addMember, findGroup, findUser, lowestFree, readUserDb, saveUserDb, shadowDay, withGroup } from './user-db.ts';
 import type { UserDb } from './user-db.ts';
 
 const FIRST_SYSTEM_ID = 100;
@@ -51,18 +51,8 @@ function die(ctx: CommandContext, program: string, message: string, status = 1):
 const onlyRoot = (ctx: CommandContext, program: string): number => die(ctx, program, 'Only root may add a user or group to the system.');
 
 function save(ctx: CommandContext, program: string, db: UserDb): number {
-  const written = writeUserDb(ctx.fs, ctx, db);
-  if (!written.ok) return fsFailure(ctx, program, written.error);
-  ctx.fs = written.value;
-  return 0;
-}
-
-function withGroup(db: UserDb, name: string, gid: number): UserDb {
-  return {
-    ...db,
-    groups: [...db.groups, { name, password: 'x', gid, members: [] }],
-    gshadow: db.gshadow === undefined ? undefined : [...db.gshadow, `${name}:!::`],
-  };
+  const failed = saveUserDb(ctx, db);
+  return failed === undefined ? 0 : fsFailure(ctx, program, failed);
 }
 
 const say = (ctx: CommandContext, parsed: Parsed, text: string): void => {

@@ -8,51 +8,14 @@ import type { Command, CommandContext } from '../../command.ts';
 import { chown, walk } from '../../../vfs/index.ts';
 import { readText } from './fs-steps.ts';
 import { createHome } from './home-dir.ts';
-import { addMember, findGroup, findUser, highestFree, nextAfterHighest, readUserDb, shadowDay, writeUserDb } from './user-db.ts';
+import { getopt } from './getopt.ts';
+import { addMember, findGroup, findUser, highestFree, nextAfterHighest, readUserDb, saveUserDb, shadowDay, withGroup } from './user-db.ts';
 import type { UserDb } from './user-db.ts';
 
 const SYS_MIN = 101;
 const SYS_MAX = 999;
 const MIN = 1000;
 const MAX = 60000;
-
-interface Parsed {
-  flags: Set<string>;
-  values: Map<string, string>;
-  positional: string[];
-}
-
-/** getopt_long: `letters` with a trailing ':' take a value; `long` maps long names to letters. */
-function parse(args: readonly string[], letters: string, long: Record<string, string>): Parsed | string {
-  const parsed: Parsed = { flags: new Set(), values: new Map(), positional: [] };
-  const takesValue = (letter: string): boolean => letters.includes(`${letter}:`);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg.startsWith('--') && arg.length > 2) {
-      const [key = '', inline] = arg.slice(2).split(/=(.*)/s);
-      const letter = long[key];
-      if (letter === undefined) return `unrecognized option '${arg}'`;
-      if (takesValue(letter)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) return `option '${arg}' requires an argument`;
-        parsed.values.set(letter, value);
-      } else parsed.flags.add(letter);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (let j = 1; j < arg.length; j++) {
-        const letter = arg[j] ?? '';
-        if (!letters.includes(letter)) return `invalid option -- '${letter}'`;
-        if (takesValue(letter)) {
-          const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
-          if (value === undefined) return `option requires an argument -- '${letter}'`;
-          parsed.values.set(letter, value);
-          break;
-        }
-        parsed.flags.add(letter);
-      }
-    } else parsed.positional.push(arg);
-  }
-  return parsed;
-}
 
 function fail(ctx: CommandContext, program: string, message: string, status: number): number {
   ctx.stderr.write(`${program}: ${message}\n`);
@@ -65,18 +28,8 @@ const cannotLock = (ctx: CommandContext, program: string, file: string, status: 
 };
 
 function save(ctx: CommandContext, program: string, db: UserDb): number {
-  const written = writeUserDb(ctx.fs, ctx, db);
-  if (!written.ok) return fail(ctx, program, `cannot open ${written.error.path}`, 10);
-  ctx.fs = written.value;
-  return 0;
-}
-
-function withGroup(db: UserDb, name: string, gid: number, members: string[] = []): UserDb {
-  return {
-    ...db,
-    groups: [...db.groups, { name, password: 'x', gid, members }],
-    gshadow: db.gshadow === undefined ? undefined : [...db.gshadow, `${name}:!::${members.join(',')}`],
-  };
+  const failed = saveUserDb(ctx, db);
+  return failed === undefined ? 0 : fail(ctx, program, `cannot open ${failed.path}`, 10);
 }
 
 const useraddDefault = (ctx: CommandContext, key: string): string | undefined =>
@@ -86,7 +39,7 @@ const useraddDefault = (ctx: CommandContext, key: string): string | undefined =>
     ?.slice(key.length + 1);
 
 function useradd(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args, 'c:d:g:G:k:mMNorp:s:u:UK:e:f:l', {
+  const parsed = getopt(args, 'c:d:g:G:k:mMNorp:s:u:UK:e:f:l', {
     comment: 'c', 'home-dir': 'd', gid: 'g', groups: 'G', skel: 'k', 'create-home': 'm', 'no-create-home': 'M',
     'no-user-group': 'N', 'non-unique': 'o', system: 'r', password: 'p', shell: 's', uid: 'u', 'user-group': 'U',
     key: 'K', expiredate: 'e', inactive: 'f', 'no-log-init': 'l',
@@ -150,7 +103,7 @@ function useradd(args: readonly string[], ctx: CommandContext): number {
 }
 
 function groupadd(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args, 'fg:K:op:r', { force: 'f', gid: 'g', key: 'K', 'non-unique': 'o', password: 'p', system: 'r' });
+  const parsed = getopt(args, 'fg:K:op:r', { force: 'f', gid: 'g', key: 'K', 'non-unique': 'o', password: 'p', system: 'r' });
   if (typeof parsed === 'string') return fail(ctx, 'groupadd', parsed, 2);
   const [name] = parsed.positional;
   if (name === undefined || parsed.positional.length > 1) {
@@ -177,7 +130,7 @@ function groupadd(args: readonly string[], ctx: CommandContext): number {
 }
 
 function usermod(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args, 'ac:d:g:G:l:LmoPs:u:U', {
+  const parsed = getopt(args, 'ac:d:g:G:l:LmoPs:u:U', {
     append: 'a', comment: 'c', home: 'd', gid: 'g', groups: 'G', login: 'l', lock: 'L', 'move-home': 'm',
     'non-unique': 'o', shell: 's', uid: 'u', unlock: 'U',
   });

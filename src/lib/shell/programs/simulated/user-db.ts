@@ -4,7 +4,7 @@
  * which edit these files for real.
  */
 import type { CommandContext } from '../../command.ts';
-import type { DirNode, FsResult } from '../../../vfs/index.ts';
+import type { DirNode, FsError, FsResult } from '../../../vfs/index.ts';
 import { readFile } from '../../../vfs/index.ts';
 import { putFile } from './fs-steps.ts';
 
@@ -104,4 +104,21 @@ export const shadowDay = (now: number): number => Math.floor(now / 86_400_000);
 export function addMember(db: UserDb, group: GroupEntry, user: string): UserDb {
   if (group.members.includes(user)) return db;
   return { ...db, groups: db.groups.map((g) => (g === group ? { ...g, members: [...g.members, user] } : g)) };
+}
+
+/** Adds a group record, and its gshadow line where the image has gshadow. */
+export function withGroup(db: UserDb, name: string, gid: number): UserDb {
+  return {
+    ...db,
+    groups: [...db.groups, { name, password: 'x', gid, members: [] }],
+    gshadow: db.gshadow === undefined ? undefined : [...db.gshadow, `${name}:!::`],
+  };
+}
+
+/** Writes the database into ctx.fs; the error when a file cannot be written. */
+export function saveUserDb(ctx: CommandContext, db: UserDb): FsError | undefined {
+  const written = writeUserDb(ctx.fs, ctx, db);
+  if (!written.ok) return written.error;
+  ctx.fs = written.value;
+  return undefined;
 }
