@@ -120,6 +120,15 @@ describe('Debian: apt lists cost bytes until removed', () => {
     expect(nodeAt(r.fs, '/done')).toBeUndefined();
   });
 
+  test('apt-get install gcc make, then make builds with $(CC) = cc through the alternatives link', () => {
+    const tree = makeTreeOnto(debianImage(), { '/src/Makefile': 'hello: hello.c\n\t$(CC) -O2 -o $@ $<\n', '/src/hello.c': 'int main(void){return 0;}\n' });
+    const r = step(tree, 'apt-get update -qq && apt-get install -y --no-install-recommends gcc make libc6-dev && make', ROOT, '/src');
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.endsWith('cc -O2 -o hello hello.c\n')).toBe(true);
+    expect(nodeAt(r.fs, '/src/hello')).toMatchObject({ kind: 'file', mode: 0o755, origin: { simulated: true, by: 'cc' } });
+  });
+
   test('useradd then the user cannot write /srv (root-owned)', () => {
     const created = step(debianImage(), 'useradd -r -m app');
     expect(created.exitCode).toBe(0);

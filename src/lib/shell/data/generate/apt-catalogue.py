@@ -133,6 +133,9 @@ out={
  'base':{'source':"Packages present in every debian:bookworm image: Priority: required packages plus apt, with their Depends (closure computed from the same index). apt-get treats them as installed.",'packages':sorted(base)},
  'lists':{'source':"Measured: /var/lib/apt/lists after `apt-get update` on Debian bookworm with the default debian.sources (bookworm, bookworm-updates, bookworm-security; main; amd64; lz4 indexes), 2026-11-23.",
    'files':[{'name':f,'size':os.path.getsize('/var/lib/apt/lists/'+f)} for f in sorted(os.listdir('/var/lib/apt/lists')) if os.path.isfile('/var/lib/apt/lists/'+f) and f!='lock']},
+ 'alternatives':{'source':"Measured on Debian bookworm: the symlinks the packages' postinst scripts create with update-alternatives (ls -l /usr/bin/cc /etc/alternatives/cc ...)",
+   'links':{'gcc':[{'path':'/etc/alternatives/'+n,'target':t} for n,t in [('cc','/usr/bin/gcc')]]+[{'path':'/usr/bin/cc','target':'/etc/alternatives/cc'}]+[x for n in ('c89','c99') for x in ({'path':'/etc/alternatives/'+n,'target':'/usr/bin/'+n+'-gcc'},{'path':'/usr/bin/'+n,'target':'/etc/alternatives/'+n})],
+            'g++':[{'path':'/etc/alternatives/c++','target':'/usr/bin/g++'},{'path':'/usr/bin/c++','target':'/etc/alternatives/c++'}]}},
  'packages':pk,
 }
 pkgs=out.pop('packages')

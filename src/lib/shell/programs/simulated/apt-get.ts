@@ -9,7 +9,7 @@ import type { DirNode } from '../../../vfs/index.ts';
 import { readdir } from '../../../vfs/index.ts';
 import { aptCatalogue } from './catalogues.ts';
 import type { AptPackage } from './catalogues.ts';
-import { exists, putFile, readText, removeIfPresent, runSteps } from './fs-steps.ts';
+import { exists, putFile, putSymlink, readText, removeIfPresent, runSteps } from './fs-steps.ts';
 import { fsFailure, plural } from './messages.ts';
 import { installPackageFiles, markerPath, packageBytes, removePackageFiles } from './package-files.ts';
 
@@ -207,7 +207,10 @@ function install(ctx: CommandContext, options: Options, program: string): number
   const added: StatusRecord[] = [];
   for (const name of order) {
     const pkg = aptCatalogue.packages[name] as AptPackage;
-    const next = installPackageFiles(tree, ctx.access, pkg, `${program} install`);
+    const next = runSteps(tree, [
+      (t: DirNode) => installPackageFiles(t, ctx.access, pkg, `${program} install`),
+      ...(aptCatalogue.alternatives.links[name] ?? []).map((link) => putSymlink(ctx.access, link.target, link.path)),
+    ]);
     if (!next.ok) return fsFailure(ctx, program, next.error);
     tree = next.value;
     bytes += packageBytes(pkg);
@@ -240,7 +243,10 @@ function removePackages(ctx: CommandContext, options: Options, program: string):
   for (const name of targets) {
     const pkg = aptCatalogue.packages[name] as AptPackage;
     ctx.stdout.write(`Removing ${name} (${pkg.version}) ...\n`);
-    const next = removePackageFiles(tree, ctx.access, pkg);
+    const next = runSteps(tree, [
+      (t: DirNode) => removePackageFiles(t, ctx.access, pkg),
+      ...(aptCatalogue.alternatives.links[name] ?? []).map((link) => removeIfPresent(ctx.access, link.path)),
+    ]);
     if (!next.ok) return fsFailure(ctx, program, next.error);
     tree = next.value;
   }

@@ -45,6 +45,8 @@ export interface AptCatalogue {
   release: string;
   base: { source: string; packages: string[] };
   lists: { source: string; files: { name: string; size: number }[] };
+  /** Symlinks a package's postinst makes with update-alternatives (e.g. /usr/bin/cc for gcc). */
+  alternatives: { source: string; links: Record<string, { path: string; target: string }[]> };
   packages: Record<string, AptPackage>;
 }
 

@@ -32,8 +32,11 @@ function expand(text: string, vars: ReadonlyMap<string, string>, auto: Record<st
   });
 }
 
+/** A few of GNU make's built-in variables, which Makefiles rely on ($(CC) is `cc`). */
+const BUILTIN_VARS: Readonly<Record<string, string>> = { CC: 'cc', CXX: 'g++', CPP: '$(CC) -E', RM: 'rm -f', AR: 'ar', MAKE: 'make' };
+
 function parseMakefile(name: string, text: string, env: Readonly<Record<string, string>>): Makefile {
-  const vars = new Map<string, string>(Object.entries(env));
+  const vars = new Map<string, string>([...Object.entries(BUILTIN_VARS), ...Object.entries(env)]);
   const makefile: Makefile = { name, vars, rules: new Map(), order: [], phony: new Set() };
   let current: Rule | undefined;
   const lines = text.replace(/\\\n/g, ' ').split('\n');
