@@ -8,7 +8,8 @@ export interface ArithVars {
   set(name: string, value: string): void;
 }
 
-export type ArithResult = { ok: true; value: number } | { ok: false; message: string };
+/** `reason` is dash's wording without the expression (`expecting primary`, `division by zero`). */
+export type ArithResult = { ok: true; value: number } | { ok: false; reason: string };
 
 class ArithFailure {
   readonly message: string;
@@ -33,11 +34,11 @@ export function evaluateArithmetic(text: string, vars: ArithVars): ArithResult {
     tokens.push(m[1] as string);
     end = TOKEN.lastIndex;
   }
-  if (text.slice(end).trim() !== '') return { ok: false, message: `expecting EOF: "${text.slice(end).trim()}"` };
+  if (text.slice(end).trim() !== '') return { ok: false, reason: 'expecting EOF' };
   let pos = 0;
   const peek = (): string | undefined => tokens[pos];
   const fail = (what: string): never => {
-    throw new ArithFailure(`${what}: "${tokens.slice(pos).join('') || text}"`);
+    throw new ArithFailure(what);
   };
   const number = (word: string): number => {
     if (/^0[xX]/.test(word)) return parseInt(word, 16);
@@ -49,7 +50,7 @@ export function evaluateArithmetic(text: string, vars: ArithVars): ArithResult {
     const v = (vars.get(name) ?? '').trim();
     if (v === '') return 0;
     const r = evaluateArithmetic(v, vars);
-    if (!r.ok) throw new ArithFailure(r.message);
+    if (!r.ok) throw new ArithFailure(r.reason);
     return r.value;
   };
 
@@ -141,7 +142,7 @@ export function evaluateArithmetic(text: string, vars: ArithVars): ArithResult {
     if (pos < tokens.length) fail('expecting EOF');
     return { ok: true, value };
   } catch (e) {
-    if (e instanceof ArithFailure) return { ok: false, message: e.message };
+    if (e instanceof ArithFailure) return { ok: false, reason: e.message };
     throw e;
   }
 }

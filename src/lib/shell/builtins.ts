@@ -101,9 +101,10 @@ const set: Builtin = (shell, args, io) => {
     if (arg === '-o' || arg === '+o') {
       const name = args[++i];
       const flag = name === undefined ? undefined : FLAG_NAMES[name];
-      if (flag === undefined) {
+      // dash has no pipefail: the classic reason for SHELL ["/bin/bash", "-o", "pipefail", "-c"].
+      if (flag === undefined || (flag === 'pipefail' && shell.dialect === 'dash')) {
         builtinError(shell, io, 'set', `Illegal option -o ${name ?? ''}`);
-        return 2;
+        throw new ExitSignal(2);
       }
       shell.flags = { ...shell.flags, [flag]: arg === '-o' };
       continue;

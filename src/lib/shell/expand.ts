@@ -17,6 +17,8 @@ export interface ExpandHost {
   commandSubstitution(script: Script): string;
   /** Reports an expansion error (`x: parameter not set`) the way the shell does, and stops. */
   fail(message: string): never;
+  /** Reports a failed `$((...))` and stops. */
+  arithmeticFailed(reason: string, expression: string): never;
   home(user: string): string | undefined;
   /** Pathnames matching a pattern, sorted; [] when none. */
   glob(pattern: string): string[];
@@ -123,7 +125,7 @@ function expandPart(part: Exclude<WordPart, { kind: 'literal' | 'tilde' }>, host
     case 'arith': {
       const text = expandString(part.expr, host);
       const result = evaluateArithmetic(text, { get: (n) => host.getVar(n), set: (n, v) => host.setVar(n, v) });
-      if (!result.ok) return host.fail(`arithmetic expression: ${result.message}`);
+      if (!result.ok) return host.arithmeticFailed(result.reason, text);
       return String(result.value);
     }
     case 'length': {

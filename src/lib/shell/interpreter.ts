@@ -41,12 +41,17 @@ export interface ShellInit {
   flavor: Flavor;
   depth: number;
   flags?: Partial<ShellFlags>;
+  /** Which shell this is: dash has no `pipefail`; ash and bash do. Default: ash for BusyBox, else dash. */
+  dialect?: Dialect;
 }
+
+export type Dialect = 'dash' | 'ash' | 'bash';
 
 
 export class Shell {
   readonly session: Session;
   readonly flavor: Flavor;
+  readonly dialect: Dialect;
   readonly vars: Map<string, Var>;
   readonly functions: Map<string, CommandNode>;
   flags: ShellFlags;
@@ -65,6 +70,7 @@ export class Shell {
     if (init.depth > session.limits.maxDepth) throw new LimitSignal('maxDepth');
     this.session = session;
     this.flavor = init.flavor;
+    this.dialect = init.dialect ?? (init.flavor === 'busybox' ? 'ash' : 'dash');
     this.vars = new Map(Object.entries(init.env).map(([k, v]) => [k, { value: v, exported: true }]));
     this.functions = new Map();
     this.flags = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, ...init.flags };
@@ -78,7 +84,7 @@ export class Shell {
   /** A copy for `( ... )`, a pipeline stage or `$( ... )`: own variables and cwd, the same filesystem. */
   subshell(): Shell {
     const sub = new Shell(this.session, {
-      env: {}, cwd: this.cwd, name: this.name, positional: this.positional, flavor: this.flavor, depth: this.depth + 1, flags: this.flags,
+      env: {}, cwd: this.cwd, name: this.name, positional: this.positional, flavor: this.flavor, dialect: this.dialect, depth: this.depth + 1, flags: this.flags,
     });
     for (const [k, v] of this.vars) sub.vars.set(k, { ...v });
     for (const [k, v] of this.functions) sub.functions.set(k, v);
@@ -386,7 +392,10 @@ export class Shell {
     where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor },
   ): number {
     countCommand(this.session);
-    if (SHELL_NAMES.has(command.name)) return this.runShellProgram(argv0, args, where);
+    if (SHELL_NAMES.has(command.name)) {
+      const dialect: Dialect = command.name === 'bash' ? 'bash' : where.flavor === 'busybox' ? 'ash' : 'dash';
+      return this.runShellProgram(argv0, args, { ...where, dialect });
+    }
     if (command.name === 'busybox' && args.length > 0 && this.session.registry.has(args[0] as string)) {
       const applet = this.session.registry.get(args[0] as string) as Command;
       return this.runCommandImpl(applet, args[0] as string, args.slice(1), { ...where, flavor: 'busybox' });
@@ -439,7 +448,11 @@ export class Shell {
   }
 
   /** `sh [-ex] -c script [name args...]`, `sh file args...`, or a script on stdin, in this session. */
-  private runShellProgram(argv0: string, args: readonly string[], where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor }): number {
+  private runShellProgram(
+    argv0: string,
+    args: readonly string[],
+    where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor; dialect: Dialect },
+  ): number {
     const { io } = where;
     const flags: Partial<ShellFlags> = {};
     let command: string | undefined;
@@ -453,6 +466,10 @@ export class Shell {
       }
       if (arg === '-o' || arg === '+o') {
         const option = args[++i];
+        if (option === 'pipefail' && where.dialect === 'dash') {
+          io.stderr.write(`${argv0}: 0: Illegal option -o pipefail\n`);
+          return 2;
+        }
         if (option === 'pipefail') flags.pipefail = arg === '-o';
         else if (option === 'errexit') flags.errexit = arg === '-o';
         else if (option === 'nounset') flags.nounset = arg === '-o';
@@ -493,7 +510,9 @@ export class Shell {
       command = io.stdin.readAll();
       positional = [];
     }
-    const shell = new Shell(this.session, { env: where.env, cwd: where.cwd, name, positional, flavor: where.flavor, depth: this.depth + 1, flags });
+    const shell = new Shell(this.session, {
+      env: where.env, cwd: where.cwd, name, positional, flavor: where.flavor, dialect: where.dialect, depth: this.depth + 1, flags,
+    });
     return shell.runScript(command, io);
   }
 
@@ -605,6 +624,12 @@ export class Shell {
       },
       fail: (message) => {
         this.error(io, message);
+        throw new ExitSignal(2);
+      },
+      arithmeticFailed: (reason, expression) => {
+        const busybox = this.flavor === 'busybox';
+        const zero = reason === 'division by zero';
+        this.error(io, busybox ? (zero ? 'divide by zero' : 'arithmetic syntax error') : `arithmetic expression: ${reason}: "${expression}"`);
         throw new ExitSignal(2);
       },
       home: (user) => this.homeOf(user),

@@ -43,7 +43,7 @@ export function busyboxTree(): DirNode {
 /** Debian-like: /bin/sh → dash, and each coreutil its own binary in /usr/bin. */
 export function gnuTree(): DirNode {
   let t = must(writeFile(base(), AS_ROOT, '/usr/bin/dash', { size: 125_000, mode: 0o755 }));
-  t = must(symlink(t, AS_ROOT, 'dash', '/bin/sh'));
+  t = must(symlink(t, AS_ROOT, '/usr/bin/dash', '/bin/sh'));
   for (const tool of APPLETS.filter((a) => a !== 'sh' && a !== 'ash')) t = must(writeFile(t, AS_ROOT, `/usr/bin/${tool}`, { size: 50_000, mode: 0o755 }));
   return t;
 }

@@ -101,11 +101,12 @@ function formatOnce(format: string, args: readonly string[], ctx: CommandContext
     if (a !== undefined) consumed++;
     return a;
   };
-  const toNumber = (a: string | undefined): number => {
+  const toNumber = (a: string | undefined, float = false): number => {
     if (a === undefined || a === '') return 0;
     const quoted = /^['"](.)/.exec(a);
     if (quoted !== null) return (quoted[1] as string).charCodeAt(0);
-    const n = /^[-+]?(0x[0-9a-f]+|[0-9]+)$/i.test(a.trim()) ? Number(a.trim()) : NaN;
+    const syntax = float ? /^[-+]?([0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?|0x[0-9a-f]+)$/i : /^[-+]?(0x[0-9a-f]+|[0-9]+)$/i;
+    const n = syntax.test(a.trim()) ? Number(a.trim()) : NaN;
     if (Number.isNaN(n)) {
       failed = true;
       complain(ctx, busybox(ctx) ? `invalid number '${a}'` : `${a}: expected numeric value`);
@@ -167,9 +168,10 @@ function formatOnce(format: string, args: readonly string[], ctx: CommandContext
         break;
       }
       default: {
-        const n = toNumber(arg);
+        const n = toNumber(arg, true);
         const p = precision ?? 6;
-        body = conv === 'f' ? n.toFixed(p) : conv === 'e' || conv === 'E' ? n.toExponential(p) : String(Number(n.toPrecision(p || 1)));
+        // C prints at least two exponent digits: 1.000000e+03.
+        body = conv === 'f' ? n.toFixed(p) : conv === 'e' || conv === 'E' ? n.toExponential(p).replace(/e([-+])(\d)$/, 'e$10$2') : String(Number(n.toPrecision(p || 1)));
         if (conv === 'E' || conv === 'G') body = body.toUpperCase();
       }
     }
