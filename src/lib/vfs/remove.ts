@@ -36,25 +36,32 @@ const dotEnding = (path: string): string | undefined => {
 };
 
 export interface RemoveOptions {
-  /** Remove a directory with everything in it (`rm -r`); without it only an empty directory goes (`rmdir`). */
+  /** Remove a directory with everything in it (`rm -r`); without it only an empty directory goes. */
   recursive?: boolean;
+  /** Behave exactly as one system call: 'unlink' refuses directories (EISDIR), 'rmdir' anything else
+   * (ENOTDIR). Default: whichever fits the entry. */
+  as?: 'unlink' | 'rmdir';
 }
 
 /**
- * Removes the entry at `path` (a final symlink itself, not its target). All or nothing: when some
- * entry of a subtree may not be removed, nothing is.
+ * Removes the entry at `path` (a final symlink itself, not its target; a trailing slash does not
+ * follow it). Errors come in the kernel's order. All or nothing: when some entry of a subtree may not
+ * be removed, nothing is.
  */
 export function remove(tree: DirNode, access: Access, path: string, options: RemoveOptions = {}): FsResult<DirNode> {
   const found = locate(tree, access, path, { follow: false, allowMissing: false, entry: true });
   if (!found.ok) return found;
-  // As rmdir(2): `x/.` is EINVAL, `x/..` ENOTEMPTY, the root EBUSY (after the path itself resolved).
-  const dot = dotEnding(path);
-  if (dot !== undefined) return fail(dot === '.' ? 'EINVAL' : 'ENOTEMPTY', path);
+  const unlinking = options.as === 'unlink';
   const { node, parent, names, namesDir } = found.value;
-  if (parent === undefined || node === undefined) return fail('EBUSY', path);
-  if (namesDir && node.kind !== 'dir') return fail('ENOTDIR', path);
+  // `.`, `..` and `/` are no entries: unlink(2) says EISDIR; rmdir(2) EINVAL, ENOTEMPTY and EBUSY.
+  const dot = dotEnding(path);
+  if (dot !== undefined) return fail(unlinking ? 'EISDIR' : dot === '.' ? 'EINVAL' : 'ENOTEMPTY', path);
+  if (parent === undefined || node === undefined) return fail(unlinking ? 'EISDIR' : 'EBUSY', path);
+  if (unlinking && namesDir) return fail(node.kind === 'dir' ? 'EISDIR' : 'ENOTDIR', path);
   const denied = unlinkDenied(access.cred, parent, node, path);
   if (denied !== undefined) return { ok: false, error: denied };
+  if (node.kind === 'dir' && unlinking) return fail('EISDIR', path);
+  if (node.kind !== 'dir' && (namesDir || options.as === 'rmdir')) return fail('ENOTDIR', path);
   if (node.kind === 'dir') {
     if (!options.recursive && !isEmptyDir(node)) return fail('ENOTEMPTY', path);
     const below = subtreeDenied(access.cred, node, path.replace(/\/+$/, ''));

@@ -152,6 +152,15 @@ describe('remove', () => {
     expect(must(remove(m, root, '/home/alice/cache', { recursive: true })).children.get('home')).toEqual(t.children.get('home'));
   });
 
+  test("as: 'unlink' refuses directories, as: 'rmdir' everything else", () => {
+    expect(remove(t, root, '/tmp', { as: 'unlink' })).toEqual(failure('EISDIR', '/tmp'));
+    expect(remove(t, root, '/etc/passwd', { as: 'rmdir' })).toEqual(failure('ENOTDIR', '/etc/passwd'));
+    expect(remove(t, root, '/bin', { as: 'rmdir' })).toEqual(failure('ENOTDIR', '/bin'));
+    expect(must(remove(t, root, '/bin', { as: 'unlink' })).children.has('bin')).toBe(false);
+    // Permission comes first, as in the kernel.
+    expect(remove(t, alice, '/tmp', { as: 'unlink' })).toEqual(failure('EACCES', '/tmp'));
+  });
+
   test('missing paths, `.` and `/` are refused', () => {
     expect(remove(t, root, '/nope')).toEqual(failure('ENOENT', '/nope'));
     expect(remove(t, root, '/etc/.', { recursive: true })).toEqual(failure('EINVAL', '/etc/.'));
