@@ -209,6 +209,15 @@ describe('node, tsc and vite', () => {
     expect(nodeAt(r.fs, '/app/dist/index.js')).toMatchObject({ origin: { simulated: true, by: 'tsc' } });
   });
 
+  test('tsc with file names compiles just those files, beside them or into --outDir', () => {
+    const tree = makeTree({ files: { '/app/a.ts': 'let n: number = 1;\n', '/app/tsconfig.json': '{ "compilerOptions": { "outDir": "ignored" } }' } });
+    const beside = run(tree, ['tsc', 'a.ts'], { cwd: '/app' });
+    expect(textAt(beside.fs, '/app/a.js')).toBe('let n = 1;\n');
+    const out = run(tree, ['tsc', '--outDir', 'build', 'a.ts'], { cwd: '/app' });
+    expect(textAt(out.fs, '/app/build/a.js')).toBe('let n = 1;\n');
+    expect(run(tree, ['tsc', 'missing.ts'], { cwd: '/app' })).toMatchObject({ status: 1, stdout: "error TS6053: File '/app/missing.ts' not found.\n" });
+  });
+
   test('vite build writes dist/index.html and hashed assets', () => {
     const tree = makeTree({
       files: {

@@ -29,6 +29,9 @@ function parseJsonc(text: string): unknown {
 
 const version = (): string => npmCatalogue.packages['typescript']?.version ?? '5.0.0';
 
+/** A tsconfig path: absolute, or relative to the project folder. */
+const fromProject = (project: string, path: string): string => (path.startsWith('/') ? path : joinPath(project, path));
+
 const isSource = (path: string): boolean => /\.(m|c)?tsx?$/.test(path) && !/\.d\.(m|c)?ts$/.test(path);
 const outputName = (path: string): string => path.replace(/\.tsx?$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 
@@ -47,8 +50,8 @@ function commonDir(paths: readonly string[]): string {
 
 function compile(ctx: CommandContext, project: string, config: TsConfig): number {
   const options = config.compilerOptions ?? {};
-  const outDir = options.outDir === undefined ? undefined : ctx.resolve(joinPath(project, options.outDir));
-  const roots = (config.include ?? ['.']).map((pattern) => joinPath(project, pattern.split('/').filter((part) => !part.includes('*')).join('/') || '.'));
+  const outDir = options.outDir === undefined ? undefined : ctx.resolve(fromProject(project, options.outDir));
+  const roots = (config.include ?? ['.']).map((pattern) => fromProject(project, pattern.split('/').filter((part) => !part.includes('*')).join('/') || '.'));
   const sources = new Set<string>();
   for (const root of roots) {
     for (const entry of walk(ctx.fs, ctx.resolve(root))) {
@@ -63,7 +66,18 @@ function compile(ctx: CommandContext, project: string, config: TsConfig): number
     return 2;
   }
   if (options.noEmit) return 0;
-  const rootDir = options.rootDir === undefined ? commonDir(files) : ctx.resolve(joinPath(project, options.rootDir));
+  return compileFiles(ctx, files, outDir, options.rootDir === undefined ? undefined : ctx.resolve(fromProject(project, options.rootDir)));
+}
+
+/** Writes each source's .js into outDir (mirroring rootDir, by default the sources' common folder) or beside it. */
+function compileFiles(ctx: CommandContext, files: readonly string[], outDir: string | undefined, rootDirOption: string | undefined): number {
+  for (const file of files) {
+    if (!readFile(ctx.fs, ctx.access, file).ok) {
+      ctx.stdout.write(`error TS6053: File '${file}' not found.\n`);
+      return 1;
+    }
+  }
+  const rootDir = rootDirOption ?? commonDir(files);
   const origin = { simulated: true as const, by: 'tsc' };
   const steps: Step[] = [];
   const written: string[] = [];
@@ -96,6 +110,14 @@ export const tsc: Command = {
     const projectArg = p === -1 ? undefined : args[p + 1];
     const configPath = projectArg === undefined ? joinPath(ctx.cwd, 'tsconfig.json') : ctx.resolve(projectArg.endsWith('.json') ? projectArg : joinPath(projectArg, 'tsconfig.json'));
     const project = configPath.slice(0, configPath.lastIndexOf('/')) || '/';
+    const outDirIndex = args.indexOf('--outDir');
+    const outDirFlag = outDirIndex === -1 ? undefined : args[outDirIndex + 1];
+    const valued = new Set(['-p', '--project', '--outDir', '--rootDir', '--target', '--module', '--moduleResolution', '--lib', '--jsx']);
+    const fileArgs = args.filter((arg, i) => isSource(arg) && !valued.has(args[i - 1] ?? ''));
+    if (fileArgs.length > 0) {
+      // tsc with file names ignores tsconfig.json and compiles just those files.
+      return compileFiles(ctx, fileArgs.map((f) => ctx.resolve(f)), outDirFlag === undefined ? undefined : ctx.resolve(outDirFlag), undefined);
+    }
     const file = readFile(ctx.fs, ctx.access, configPath);
     if (!file.ok) {
       if (projectArg !== undefined) {
@@ -110,13 +132,12 @@ export const tsc: Command = {
       ctx.stdout.write(`${configPath}: error TS1005: '{' expected.\n`);
       return 1;
     }
-    const outDir = args.indexOf('--outDir');
     const merged = config as TsConfig;
     const withFlags: TsConfig = {
       ...merged,
       compilerOptions: {
         ...merged.compilerOptions,
-        ...(outDir !== -1 && args[outDir + 1] !== undefined ? { outDir: args[outDir + 1] as string } : {}),
+        ...(outDirFlag === undefined ? {} : { outDir: outDirFlag }),
         ...(args.includes('--noEmit') ? { noEmit: true } : {}),
       },
     };
