@@ -61,7 +61,9 @@ function perform(tree: DirNode, access: Access, line: string): { tree: DirNode; 
     }
     case 'lstat': {
       const found = lstat(tree, access, p);
-      return look(found.ok ? found.value.kind : found.error.code);
+      if (!found.ok) return look(found.error.code);
+      const { kind, uid, gid, mode } = found.value;
+      return look(`${kind} ${uid}:${gid} ${mode.toString(8)}`);
     }
     case 'dir':
     case 'mkdir':

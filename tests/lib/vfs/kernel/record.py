@@ -4,7 +4,7 @@
 Each case runs in a fresh directory that becomes the process's root (chroot), so `/` and `..` behave
 as in an image. Lines before `as UID:GID:GROUP` run as root, the rest as that user. Every operation
 line gets ` => <answer>` appended: `ok`, an errno name, or for stat/lstat the kind (stat as root also
-gives the real path). Needs root (chroot, setuid).
+gives the real path; lstat also the owner and the permission bits in octal). Needs root (chroot, setuid).
 
     python3 tests/lib/vfs/kernel/record.py tests/lib/vfs/kernel/paths.cases
 """
@@ -50,7 +50,8 @@ def run(line, as_root):
         st = os.stat(p)
         return kind(st) + (' ' + real_path(st) if as_root else '')
     if op == 'lstat':
-        return kind(os.lstat(p))
+        st = os.lstat(p)
+        return f'{kind(st)} {st.st_uid}:{st.st_gid} {S.S_IMODE(st.st_mode):o}'
     actions = {
         'dir': lambda: os.mkdir(p, 0o755), 'mkdir': lambda: os.mkdir(p, 0o755), 'file': lambda: write(p),
         'write': lambda: write(p), 'read': lambda: read(p), 'unlink': lambda: os.unlink(p),
