@@ -7,6 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listCases } from './harness/cases.ts';
 import { DockerObserver, engineScript } from './harness/docker.ts';
+import { holdEngineLock } from './harness/lock.ts';
+
+holdEngineLock();
 
 const only = new Set(process.argv.slice(2));
 const cases = listCases().filter((c) => only.size === 0 || only.has(c.name));

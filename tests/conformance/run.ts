@@ -15,6 +15,9 @@ import { compareCase, type AcceptedDifference, type CaseComparison } from './har
 import { DockerObserver, engineScript } from './harness/docker.ts';
 import { ASPECTS, type CaseObservation } from './harness/observation.ts';
 import { loadEngine, SimulatorObserver } from './harness/simulator.ts';
+import { holdEngineLock } from './harness/lock.ts';
+
+holdEngineLock();
 
 const args = process.argv.slice(2);
 const report = args.includes('--report');
