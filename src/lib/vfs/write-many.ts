@@ -1,70 +1,71 @@
 /**
  * Many file writes at once (a package manager or compiler writing its output). The result is the
- * same as calling writeFile for each in order, but consecutive writes into the same directory copy
- * that directory once instead of once per file, which keeps 10,000 files in one folder linear.
+ * same as calling writeFile for each in order, but every directory on the way is copied once for the
+ * whole batch instead of once per file, so 10,000 files cost about as much as one pass over them.
  */
 import { fileAfterWrite, writeFile, type WriteFileData } from './create.ts';
-import { fail } from './errors.ts';
-import { mayAccess, X_OK } from './permissions.ts';
 import { locate } from './resolve.ts';
-import { updateAt } from './tree.ts';
-import type { Access, DirNode, FsNode, FsResult } from './types.ts';
+import type { Access, DirNode, FileNode, FsNode, FsResult } from './types.ts';
 
 export interface FileWrite {
   path: string;
   data: WriteFileData;
 }
 
-/** Writes every file in order; stops at the first error (returned, with the path that failed). */
+/** The files a batch leaves, by real path component (symlinks already resolved). */
+interface Planned {
+  file?: FileNode;
+  children: Map<string, Planned>;
+}
+
+/**
+ * Writes every file in order; stops at the first error (returned, with the path that failed).
+ * Writing files never changes directories, so each path resolves in the original tree exactly as it
+ * would after the earlier writes; only a file written twice needs the earlier result, kept in the plan.
+ */
 export function writeFiles(tree: DirNode, access: Access, writes: readonly FileWrite[]): FsResult<DirNode> {
+  const plan: Planned = { children: new Map() };
+  for (const { path, data } of writes) {
+    const found = locate(tree, access, path, { follow: true, allowMissing: true, creating: true });
+    // Anything unusual (an error, a trailing slash) is left to writeFile, one by one, for its exact answer.
+    if (!found.ok || found.value.namesDir) return oneByOne(tree, access, writes);
+    const { names, parent, node } = found.value;
+    let slot = plan;
+    for (const name of names) {
+      let next = slot.children.get(name);
+      if (next === undefined) {
+        next = { children: new Map() };
+        slot.children.set(name, next);
+      }
+      slot = next;
+    }
+    const before = slot.file ?? node;
+    const written = fileAfterWrite(access, parent, before, data, path);
+    if (!written.ok) return oneByOne(tree, access, writes);
+    slot.file = written.value;
+  }
+  return { ok: true, value: applyPlan(tree, plan) };
+}
+
+function oneByOne(tree: DirNode, access: Access, writes: readonly FileWrite[]): FsResult<DirNode> {
   let current = tree;
-  for (let i = 0; i < writes.length; ) {
-    const first = writes[i] as FileWrite;
-    const dir = plainParent(first.path);
-    let end = i + 1;
-    while (dir !== undefined && end < writes.length && plainParent((writes[end] as FileWrite).path) === dir) end++;
-    const batch = writes.slice(i, end);
-    const written = dir === undefined || batch.length === 1 ? writeOne(current, access, first) : writeBatch(current, access, dir, batch);
+  for (const { path, data } of writes) {
+    const written = writeFile(current, access, path, data);
     if (!written.ok) return written;
     current = written.value;
-    i = end;
   }
   return { ok: true, value: current };
 }
 
-const writeOne = (tree: DirNode, access: Access, write: FileWrite): FsResult<DirNode> =>
-  writeFile(tree, access, write.path, write.data);
-
-/** The directory part of a path whose last component is a plain name; undefined otherwise. */
-function plainParent(path: string): string | undefined {
-  const slash = path.lastIndexOf('/');
-  const name = path.slice(slash + 1);
-  if (name === '' || name === '.' || name === '..') return undefined;
-  return slash < 0 ? '.' : path.slice(0, slash + 1);
-}
-
-function writeBatch(tree: DirNode, access: Access, dirPath: string, batch: readonly FileWrite[]): FsResult<DirNode> {
-  const found = locate(tree, access, dirPath, { follow: true, allowMissing: false });
-  if (!found.ok) return fail(found.error.code, (batch[0] as FileWrite).path);
-  const dir = found.value.node as FsNode;
-  if (dir.kind !== 'dir') return fail('ENOTDIR', (batch[0] as FileWrite).path);
-  // A write through a symlink lands elsewhere, maybe in this very directory: keep those one by one.
-  const names = batch.map((w) => w.path.slice(w.path.lastIndexOf('/') + 1));
-  if (names.some((name) => dir.children.get(name)?.kind === 'symlink')) {
-    return batch.reduce<FsResult<DirNode>>((acc, w) => (acc.ok ? writeOne(acc.value, access, w) : acc), { ok: true, value: tree });
+/** `dir` with the planned files in place; directories on the way are copied once each. */
+function applyPlan(dir: DirNode, plan: Planned): DirNode {
+  let children: Map<string, FsNode> | undefined;
+  for (const [name, sub] of plan.children) {
+    const old = dir.children.get(name);
+    const next = sub.file ?? (old?.kind === 'dir' ? applyPlan(old, sub) : old);
+    if (next === old || next === undefined) continue;
+    children ??= new Map(dir.children);
+    children.set(name, next);
   }
-  // Looking names up inside the directory needs its search permission, as each writeFile would.
-  if (!mayAccess(access.cred, dir, X_OK)) return fail('EACCES', (batch[0] as FileWrite).path);
-  const children = new Map(dir.children);
-  let changed = false;
-  for (const [k, write] of batch.entries()) {
-    const name = names[k] as string;
-    const old = children.get(name);
-    const file = fileAfterWrite(access, dir, old, write.data, write.path);
-    if (!file.ok) return file;
-    changed ||= file.value !== old;
-    children.set(name, file.value);
-  }
-  if (!changed) return { ok: true, value: tree };
-  return { ok: true, value: updateAt(tree, found.value.names, () => ({ ...dir, children })) };
+  return children === undefined ? dir : { ...dir, children };
 }
