@@ -40,6 +40,8 @@ export interface ExecOptions {
   stdin?: string;
   /** Extra or replaced environment variables. */
   env?: Readonly<Record<string, string>>;
+  /** Start from an empty environment instead of the program's own (`env -i`). */
+  clearEnv?: boolean;
   /** Working directory (absolute or relative to ctx.cwd); default ctx.cwd. */
   cwd?: string;
 }

@@ -6,7 +6,7 @@
  */
 import { normalizePath, readdir, readFile, lstat, writeFile, type Access } from '../vfs/index.ts';
 import type { CommandNode, List, Pipeline, Redirect, Script, SimpleCommand, AndOr } from './ast.ts';
-import type { Command, CommandContext, ExecOptions, Flavor, Writer } from './command.ts';
+import { NOT_SIMULATED_STATUS, type Command, type CommandContext, type ExecOptions, type Flavor, type Writer } from './command.ts';
 import { expandFields, expandPattern, expandString, type ExpandHost } from './expand.ts';
 import { emptyInput, InputStream, NULL_WRITER, type IO } from './io.ts';
 import { cannotCreate, cannotOpen, notSimulated, redirectFailureStatus, shellPrefix } from './messages.ts';
@@ -306,7 +306,7 @@ export class Shell {
     const env = { ...this.exportedEnv(), ...Object.fromEntries(assignments.map((a) => [a.name, a.value])) };
     const program = BUILTIN_PROGRAMS.has(name) ? (name === 'echo' && this.flavor === 'gnu' ? dashEcho : this.session.registry.get(name)) : undefined;
     if (program !== undefined) return this.runBuiltinProgram(program, name, args, env, io);
-    return this.execute(argv, env, this.cwd, io, (message) => this.error(io, message));
+    return this.execute(argv, env, this.cwd, io, (failure) => this.error(io, shellExecFailure(failure)));
   }
 
   /**
@@ -362,20 +362,20 @@ export class Shell {
    * Runs a program found through PATH (or by path). `report` prints "not found" and friends in the
    * caller's words (the shell's, or a program's like env/xargs).
    */
-  execute(argv: readonly string[], env: Record<string, string>, cwd: string, io: IO, report: (message: string) => void): number {
+  execute(argv: readonly string[], env: Record<string, string>, cwd: string, io: IO, report: (failure: ExecFailure) => void): number {
     const name = argv[0] as string;
     const access = { cred: this.session.cred, cwd };
     const found = findProgram(this.session.fs, access, this.session.registry, name, env['PATH']);
     switch (found.kind) {
       case 'not-found':
-        report(`${name}: not found`);
+        report({ kind: 'not-found', name });
         return 127;
       case 'denied':
-        report(`${name}: Permission denied`);
+        report({ kind: 'denied', name });
         return 126;
       case 'not-simulated':
-        report(notSimulated(name, found.path));
-        return 126;
+        report({ kind: 'not-simulated', name, path: found.path });
+        return NOT_SIMULATED_STATUS;
       case 'script': {
         const interpreter = found.interpreter;
         return this.execute([...interpreter, found.path, ...argv.slice(1)], env, cwd, io, report);
@@ -440,8 +440,8 @@ export class Shell {
         if (argv.length === 0) return 0;
         const childCwd = options.cwd === undefined ? cwd : normalizePath(options.cwd, cwd);
         const childIo: IO = { stdin: options.stdin === undefined ? emptyInput() : new InputStream(options.stdin), stdout: io.stdout, stderr: io.stderr };
-        const base = basename(argv0);
-        return this.execute(argv, { ...env, ...options.env }, childCwd, childIo, (message) => io.stderr.write(`${base}: ${message}\n`));
+        const childEnv = options.clearEnv ? { ...options.env } : { ...env, ...options.env };
+        return this.execute(argv, childEnv, childCwd, childIo, (failure) => io.stderr.write(`${basename(argv0)}: ${execFailure(failure, where.flavor)}\n`));
       },
     };
     return ctx;
@@ -685,6 +685,22 @@ export class Shell {
 }
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** Why a program could not be started. */
+export type ExecFailure = { kind: 'not-found' | 'denied'; name: string } | { kind: 'not-simulated'; name: string; path: string };
+
+/** The shell's words: `go: not found`, `./x: Permission denied`. */
+function shellExecFailure(failure: ExecFailure): string {
+  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
+  return `${failure.name}: ${failure.kind === 'not-found' ? 'not found' : 'Permission denied'}`;
+}
+
+/** A program's words when the program it runs cannot start (env, xargs, find -exec). */
+function execFailure(failure: ExecFailure, flavor: Flavor): string {
+  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
+  const reason = failure.kind === 'not-found' ? 'No such file or directory' : 'Permission denied';
+  return flavor === 'busybox' ? `can't execute '${failure.name}': ${reason}` : `'${failure.name}': ${reason}`;
+}
 
 /** BusyBox quotes traced words that need it: `+ echo 'a b'`. */
 function quoteForTrace(word: string): string {

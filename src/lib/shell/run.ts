@@ -6,8 +6,9 @@
 import { resolvePath, type Cred, type DirNode } from '../vfs/index.ts';
 import type { Flavor, Registry, SimulatedEffect } from './command.ts';
 import { InputStream, type IO } from './io.ts';
-import { Shell } from './interpreter.ts';
+import { Shell, type ExecFailure } from './interpreter.ts';
 import { DEFAULT_LIMITS, limitMessage, type LimitName, type Limits } from './limits.ts';
+import { notSimulated } from './messages.ts';
 import { findProgram } from './program.ts';
 import { defaultRegistry } from './programs/index.ts';
 import { BufferWriter, type Session } from './session.ts';
@@ -135,7 +136,7 @@ export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellRe
   const name = argv[0] ?? '';
   const found = findProgram(opts.fs, { cred: opts.cred, cwd: opts.cwd }, run.session.registry, name, opts.env['PATH']);
   if (found.kind !== 'command' && found.kind !== 'script') {
-    const error = execError(name, found);
+    const error = execError(found.kind === 'not-simulated' ? { kind: found.kind, name, path: found.path } : { kind: found.kind, name });
     run.stderr.text += `${error.message}\n`;
     return finish(run, found.kind === 'not-found' ? 127 : 126, opts.cwd, error);
   }
@@ -143,23 +144,18 @@ export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellRe
     const shell = new Shell(run.session, {
       env: opts.env, cwd: opts.cwd, name, positional: [], flavor: shellFlavor(opts.fs, opts.cred), depth: 0,
     });
-    return shell.execute(argv, { ...opts.env }, opts.cwd, run.io, (message) => run.stderr.write(`${message}\n`));
+    // argv[0] was found, so a failure here is of the interpreter its `#!` line names.
+    return shell.execute(argv, { ...opts.env }, opts.cwd, run.io, (failure) => run.stderr.write(`${execError(failure).message}\n`));
   });
 }
 
 /** The runtime's words (runc) for an argv[0] it cannot start. */
-function execError(name: string, found: { kind: 'not-found' } | { kind: 'denied' | 'not-simulated'; path: string }): ShellError & { kind: 'exec' } {
-  if (found.kind === 'not-found') {
-    const message = name.includes('/')
-      ? `exec: "${name}": stat ${name}: no such file or directory`
-      : `exec: "${name}": executable file not found in $PATH`;
-    return { kind: 'exec', reason: 'not-found', path: name, message };
-  }
-  if (found.kind === 'denied') return { kind: 'exec', reason: 'denied', path: found.path, message: `exec: "${name}": permission denied` };
-  return {
-    kind: 'exec',
-    reason: 'not-simulated',
-    path: found.path,
-    message: `${name}: not simulated by Stagecraft (${found.path} is in the image, but the simulator has no implementation of it)`,
-  };
+function execError(failure: ExecFailure): ShellError & { kind: 'exec' } {
+  const { name } = failure;
+  if (failure.kind === 'not-simulated') return { kind: 'exec', reason: 'not-simulated', path: failure.path, message: notSimulated(name, failure.path) };
+  if (failure.kind === 'denied') return { kind: 'exec', reason: 'denied', path: name, message: `exec: "${name}": permission denied` };
+  const message = name.includes('/')
+    ? `exec: "${name}": stat ${name}: no such file or directory`
+    : `exec: "${name}": executable file not found in $PATH`;
+  return { kind: 'exec', reason: 'not-found', path: name, message };
 }

@@ -1,8 +1,8 @@
 /** Changing and showing owners and modes: chmod, chown, chgrp, stat. */
-import { chmod as vfsChmod, chown as vfsChown, lstat, stat as vfsStat, walk, type DirNode, type FsError, type FsNode } from '../../../vfs/index.ts';
+import { chmod as vfsChmod, chown as vfsChown, lstat, stat as vfsStat, type FsError, type FsNode } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { parseMode } from './modes.ts';
-import { badOption, busybox, complain, groupId, groupName, modeString, parseOptions, q, userId, userName, users } from './support.ts';
+import { badOption, busybox, complain, groupId, groupName, modeString, parseOptions, q, userId, userName, users, walkFrom } from './support.ts';
 
 /** The operand and, with -R, everything listed below it (symlinks inside are not followed). */
 function targets(ctx: CommandContext, path: string, recursive: boolean): { path: string; node: FsNode; top: boolean }[] {
@@ -10,8 +10,7 @@ function targets(ctx: CommandContext, path: string, recursive: boolean): { path:
   if (!node.ok) return [];
   const out = [{ path, node: node.value, top: true }];
   if (recursive && node.value.kind === 'dir') {
-    const prefix = path.endsWith('/') ? path.slice(0, -1) : path;
-    for (const e of walk(node.value as DirNode, prefix === '' ? '/' : prefix)) out.push({ path: e.path, node: e.node, top: false });
+    for (const e of walkFrom(node.value, path)) out.push({ path: e.path, node: e.node, top: false });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /** grep: -q -v -i -E -F -r -n -c -l -o -w -x -h -H -s -e. */
-import { stat, walk, type DirNode } from '../../../vfs/index.ts';
+import { stat } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { compilePosix } from './regex.ts';
-import { badOption, complain, lines, parseOptions, readText } from './support.ts';
+import { badOption, complain, lines, parseOptions, readText, walkFrom } from './support.ts';
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -10,7 +10,7 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/
 function filesUnder(ctx: CommandContext, path: string): string[] {
   const node = stat(ctx.fs, ctx.access, path);
   if (!node.ok || node.value.kind !== 'dir') return [path];
-  return [...walk(node.value as DirNode, path)].filter((e) => e.node.kind === 'file').map((e) => e.path);
+  return walkFrom(node.value, path).filter((e) => e.node.kind === 'file').map((e) => e.path);
 }
 
 export const grep: Command = {

@@ -144,7 +144,7 @@ export const du: Command = {
     if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
     const f = opts.flags;
     const maxDepth = f.has('s') ? 0 : opts.values.has('d') ? Number(opts.values.get('d')?.[0]) : Infinity;
-    const show = (kib: number): string => (f.has('h') ? (kib === 0 ? '0' : humanSize(kib * 1024)) : f.has('m') ? String(Math.ceil(kib / 1024)) : String(kib));
+    const show = (kib: number): string => (f.has('h') ? (kib === 0 ? '0' : humanSize(kib * 1024, busybox(ctx))) : f.has('m') ? String(Math.ceil(kib / 1024)) : String(kib));
     let status = 0;
     let total = 0;
     for (const path of opts.operands.length === 0 ? ['.'] : opts.operands) {

@@ -1,5 +1,5 @@
 /** Shared pieces of the real programs: option parsing, messages, users and groups, modes. */
-import { readFile, ROOT_CRED, writeFile, type DirNode, type FsError, type FsNode, type FsResult, type WriteFileData } from '../../../vfs/index.ts';
+import { readFile, ROOT_CRED, walk, writeFile, type DirNode, type FsError, type FsNode, type FsResult, type WalkEntry, type WriteFileData } from '../../../vfs/index.ts';
 import type { CommandContext } from '../../command.ts';
 
 /** The program's name as invoked, without its directory (`/bin/ls` → `ls`). */
@@ -147,8 +147,8 @@ export function modeString(node: FsNode): string {
   return type + triple(6, 0o4000, 's') + triple(3, 0o2000, 's') + triple(0, 0o1000, 't');
 }
 
-/** `1.5K`, `12.0M` as `du -h` / `ls -h` print them (powers of 1024, one decimal below 10). */
-export function humanSize(bytes: number): string {
+/** `1.5K`, `12M` as GNU `du -h` / `ls -h` print them (powers of 1024, one decimal below 10); BusyBox keeps one decimal. */
+export function humanSize(bytes: number, busyboxStyle = false): string {
   const units = ['', 'K', 'M', 'G', 'T'];
   let value = bytes;
   let unit = 0;
@@ -157,6 +157,7 @@ export function humanSize(bytes: number): string {
     unit++;
   }
   if (unit === 0) return String(bytes);
+  if (busyboxStyle) return `${(Math.round(value * 10) / 10).toFixed(1)}${units[unit]}`;
   const rounded = value < 10 ? Math.ceil(value * 10) / 10 : Math.ceil(value);
   return value < 10 ? `${rounded.toFixed(1)}${units[unit]}` : `${rounded}${units[unit]}`;
 }
@@ -204,4 +205,10 @@ export function readInputs(
     }
   }
   return { texts, failed };
+}
+
+/** Everything listed below the directory `node` (found at `path`), with paths spelled from `path` as given. */
+export function walkFrom(node: DirNode, path: string): WalkEntry[] {
+  const prefix = path.endsWith('/') ? path.slice(0, -1) : path;
+  return [...walk(node, '/')].map((e) => ({ path: `${prefix}${e.path}`, node: e.node }));
 }

@@ -89,9 +89,7 @@ export const env: Command = {
       for (const [k, v] of Object.entries(vars)) ctx.stdout.write(`${k}=${v}\n`);
       return 0;
     }
-    // The child gets exactly `vars`: unset what the parent had and `vars` dropped.
-    const dropped = Object.fromEntries(Object.keys(ctx.env).filter((k) => !(k in vars)).map((k) => [k, '']));
-    return ctx.exec(command, { env: { ...dropped, ...vars } });
+    return ctx.exec(command, { env: vars, clearEnv: true });
   },
 };
 

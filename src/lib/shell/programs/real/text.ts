@@ -47,11 +47,13 @@ export const wc: Command = {
       for (const r of rows) for (const f of fields) total[f] = (total[f] ?? 0) + (r.counts[f] ?? 0);
       rows.push({ name: 'total', counts: total });
     }
-    // A single count from stdin prints bare; otherwise columns are padded (GNU pads to the widest).
-    const single = fields.length === 1 && rows.length === 1 && rows[0]?.name === '';
-    const width = single ? 0 : busybox(ctx) ? 7 : Math.max(1, ...rows.flatMap((r) => fields.map((f) => String(r.counts[f]).length)));
+    // One count prints bare; several are columns: BusyBox 9 wide, GNU as wide as the widest (7 for stdin).
+    const single = fields.length === 1;
+    const widest = Math.max(1, ...rows.flatMap((r) => fields.map((f) => String(r.counts[f]).length)));
+    const fromStdin = rows.some((r) => r.name === '');
+    const width = single ? 0 : busybox(ctx) ? 9 : fromStdin ? Math.max(7, widest) : widest;
     for (const r of rows) {
-      const cols = fields.map((f) => String(r.counts[f]).padStart(width)).join(busybox(ctx) ? ' ' : ' ');
+      const cols = fields.map((f) => String(r.counts[f]).padStart(width)).join(' ');
       ctx.stdout.write(`${cols}${r.name === '' ? '' : ` ${r.name}`}\n`);
     }
     return failed ? 1 : 0;
