@@ -95,8 +95,9 @@ export function executeStage(plan: StagePlan, instructions: readonly Instruction
   return { result, state, error: null };
 }
 
+/** Steps that are BuildKit vertices (`WORKDIR /` changes only the config, like ENV). */
 const isFsStep = (ins: Instruction): boolean =>
-  ins.keyword === 'RUN' || ins.keyword === 'COPY' || ins.keyword === 'ADD' || ins.keyword === 'WORKDIR';
+  ins.keyword === 'RUN' || ins.keyword === 'COPY' || ins.keyword === 'ADD' || (ins.keyword === 'WORKDIR' && ins.path.value.trim() !== '/');
 
 function startState(
   plan: StagePlan,

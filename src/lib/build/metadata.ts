@@ -68,22 +68,19 @@ export function applyMetadata(state: StageState, ins: Instruction, ctx: Metadata
       return done(`LABEL ${parts.join(' ')}`);
     }
     case 'ARG': {
+      // History shows the declaration (`ARG K=default` or `ARG K`), whatever value --build-arg gave.
       const parts: string[] = [];
       for (const def of ins.args) {
-        let value = ctx.buildArgs[def.key];
-        if (value === undefined && def.value !== undefined) {
+        let declared: string | undefined;
+        if (def.value !== undefined) {
           const v = ex(def.value, def.range);
           if (!v.ok) return v;
-          value = v.value;
+          declared = v.value;
         }
-        value ??= Object.hasOwn(ctx.globals, def.key) ? ctx.globals[def.key] : undefined;
-        if (value === undefined) {
-          parts.push(def.key);
-          continue;
-        }
+        parts.push(declared === undefined ? def.key : `${def.key}=${declared}`);
+        const value = ctx.buildArgs[def.key] ?? declared ?? (Object.hasOwn(ctx.globals, def.key) ? ctx.globals[def.key] : undefined);
         state.args.set(def.key, value);
-        state.env.set(def.key, value);
-        parts.push(`${def.key}=${value}`);
+        if (value !== undefined) state.env.set(def.key, value);
       }
       return done(`ARG ${parts.join(' ')}`);
     }
@@ -150,6 +147,10 @@ export function applyMetadata(state: StageState, ins: Instruction, ctx: Metadata
       if (h.retries > 0) state.config.Healthcheck.Retries = h.retries;
       const shown = fields.map(([k, v]) => `${k}:${goDuration(v)}`).join(' ');
       return done(`HEALTHCHECK {Test:[${h.test.join(' ')}] ${shown} Retries:${h.retries}}`);
+    }
+    case 'WORKDIR': {
+      state.config.WorkingDir = '/';
+      return done('WORKDIR /');
     }
     case 'MAINTAINER':
       return done(`MAINTAINER ${ins.maintainer}`);

@@ -41,7 +41,8 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
     if (!plan.ok) return plan;
     mounts.push(plan.value);
   }
-  const declared = [...state.args].map(([k, v]) => `${k}=${v}`);
+  // `|N k=v`: every declared ARG, with the value RUN sees (an ENV of the same name wins; unset is empty).
+  const declared = [...state.args.keys()].map((k) => `${k}=${state.env.get(k) ?? ''}`);
   const createdBy = `RUN ${declared.length > 0 ? `|${declared.length} ${declared.join(' ')} ` : ''}${argv.join(' ')} # buildkit`;
   const user = state.config.User;
   const identity = {

@@ -14,8 +14,8 @@ export interface StageState {
   config: ImageConfigView;
   /** The environment later instructions see: image ENV plus ARG values, add-or-replace in order. */
   env: Map<string, string>;
-  /** ARGs declared in scope that have a value, in declaration order (RUN's `|N k=v` prefix). */
-  args: Map<string, string>;
+  /** ARGs declared in scope, in declaration order, with their value (undefined: declared, unset). */
+  args: Map<string, string | undefined>;
   history: HistoryEntry[];
   /** Non-empty layers so far (base image layers included) and their bytes. */
   layers: number;

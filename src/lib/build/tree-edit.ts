@@ -86,7 +86,13 @@ function mergeDirs(existing: DirNode, source: DirNode, how: Recast, rel: string)
     const childRel = rel === '' ? name : `${rel}/${name}`;
     if (how.exclude?.(childRel)) continue;
     const there = children.get(name);
-    children.set(name, child.kind === 'dir' && there?.kind === 'dir' ? mergeDirs(there, child, how, childRel) : recast(child, how, childRel));
+    if (child.kind === 'dir' && there?.kind === 'dir') {
+      // A copied folder meeting an existing one keeps its contents but takes the copied owner and mode.
+      const meta = recast({ ...child, children: new Map() }, how, childRel);
+      children.set(name, { ...mergeDirs(there, child, how, childRel), uid: meta.uid, gid: meta.gid, mode: meta.mode });
+    } else {
+      children.set(name, recast(child, how, childRel));
+    }
   }
   return { ...existing, children };
 }
