@@ -156,8 +156,10 @@ export function symlink(tree: DirNode, access: Access, target: string, path: str
   if (target === '') return fail('ENOENT', path);
   const found = locate(tree, access, path, { follow: false, allowMissing: true, entry: true });
   if (!found.ok) return found;
-  const { node, parent, names } = found.value;
+  const { node, parent, names, namesDir } = found.value;
   if (node !== undefined) return fail('EEXIST', path);
+  // A new name with a trailing slash would have to be a directory: symlink(2) says ENOENT.
+  if (namesDir) return fail('ENOENT', path);
   if (parent === undefined || !mayChangeEntries(access.cred, parent)) return fail('EACCES', path);
   const link: FsNode = { kind: 'symlink', uid: access.cred.uid, gid: access.cred.gid, mode: 0o777, target };
   return { ok: true, value: updateAt(tree, names, () => link) };

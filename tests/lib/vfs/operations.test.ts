@@ -221,6 +221,7 @@ describe('symlink, readdir, readFile, walk', () => {
     expect(symlink(t, root, 'x', '/etc/passwd')).toEqual(failure('EEXIST', '/etc/passwd'));
     expect(symlink(t, alice, 'x', '/etc/x')).toEqual(failure('EACCES', '/etc/x'));
     expect(symlink(t, root, '', '/tmp/empty')).toEqual(failure('ENOENT', '/tmp/empty'));
+    expect(symlink(t, root, 'x', '/tmp/new/')).toEqual(failure('ENOENT', '/tmp/new/'));
   });
 
   test('readdir is sorted by name; readFile refuses directories', () => {
