@@ -18,7 +18,6 @@ import type { BuildResult, ImageFile } from '../../../src/lib/build/result.ts';
 
 /** STAGECRAFT_SIMULATOR_MODULE points the suite at another module with the same API (harness checks). */
 const ENGINE_INDEX = process.env['STAGECRAFT_SIMULATOR_MODULE'] ?? join(import.meta.dirname, '..', '..', '..', 'src', 'lib', 'build', 'index.ts');
-const VERTEX_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
 /**
  * What the adapter needs from the engine module: `build(input, cache)` (BuildInput of
@@ -162,7 +161,7 @@ export class SimulatorObserver {
     const ran = result.stages.filter((s) => s.status !== 'skipped');
     const steps: StepObservation[] = ran.flatMap((stage) =>
       stage.steps
-        .filter((step) => VERTEX_KEYWORDS.has(step.keyword) && step.status !== 'not-run')
+        .filter((step) => step.vertex !== null && step.status !== 'not-run')
         .map((step) => ({ stage: stage.name, line: step.line, instruction: step.instruction, cached: step.cached })));
     steps.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     const baseRef = normaliseBase(result.image.base);
