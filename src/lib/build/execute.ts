@@ -90,7 +90,8 @@ export function executeStage(plan: StagePlan, instructions: readonly Instruction
       return { result: { ...result, status: 'failed' }, state: null, error: step.error };
     }
   }
-  result.status = anyMiss ? 'built' : 'cached';
+  // A stage without filesystem steps (a bare `FROM x AS base`) counts as built: nothing to take from cache.
+  result.status = anyMiss || fsSteps === 0 ? 'built' : 'cached';
   result.size = state.size;
   return { result, state, error: null };
 }
@@ -288,9 +289,13 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
   state.layers++;
   state.size += layer.size;
   state.history.push({ createdBy, emptyLayer: false, size: layer.size, comment: COMMENT });
+  // Files a COPY --from brings are credited to the stage they come from.
+  const fromName = ins.keyword === 'COPY' ? ins.from?.value.toLowerCase() : undefined;
+  const fromIndex = fromName === undefined ? undefined : ctx.stageIndex.get(fromName) ?? numericStage(fromName);
+  const sourceStage = fromIndex === undefined ? undefined : ctx.states.get(fromIndex)?.name;
   for (const c of layer.changes) {
     if (c.op === 'delete') state.origins.delete(c.path);
-    else state.origins.set(c.path, { stage: state.name, line: ins.range.line });
+    else state.origins.set(c.path, { stage: sourceStage ?? state.name, line: ins.range.line });
   }
   Object.assign(step, {
     emptyLayer: false,

@@ -158,9 +158,12 @@ export interface ImageFile {
   target: string | null;
   /** Text of a small file whose content is known (config files, scripts), else null. */
   content: string | null;
-  /** Stage whose step last wrote the path, or null when it comes from the base image. */
+  /**
+   * Stage the path comes from: the stage whose step last wrote it, or for `COPY --from=<stage>` that
+   * source stage; null when it comes from the base image.
+   */
   fromStage: string | null;
-  /** Line of that step, or null. */
+  /** Line of the step that put the path into this image (for COPY --from: the COPY), or null. */
   fromLine: number | null;
   /** Set for a folder whose bulk contents are summarised, not listed (`/usr/lib: 1,204 files`). */
   summary: { files: number; bytes: number; source: string | null } | null;

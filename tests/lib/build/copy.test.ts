@@ -129,7 +129,7 @@ describe('COPY --from', () => {
       '/all dir 0 0:0 0755',
       '/all/app.txt file 3 65534:65534 0644',
     ]);
-    expect(r.image?.files.find((f) => f.path === '/srv/app.txt')).toMatchObject({ fromStage: 'stage-1', fromLine: 6 });
+    expect(r.image?.files.find((f) => f.path === '/srv/app.txt')).toMatchObject({ fromStage: 'build', fromLine: 6 });
   });
 
   test('copies from an image', () => {
