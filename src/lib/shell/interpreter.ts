@@ -577,15 +577,13 @@ export class Shell {
     if (path === '/dev/stdout') return io.stdout;
     if (path === '/dev/stderr') return io.stderr;
     const access = this.access;
-    const exists = lstat(session.fs, access, path).ok;
-    if (!append || !exists) {
-      const opened = writeFile(session.fs, access, path, { content: '' });
-      if (!opened.ok) {
-        this.error(io, cannotCreate(this.flavor, path, opened.error));
-        return undefined;
-      }
-      session.fs = opened.value;
+    // Opening checks permissions now (O_CREAT, with O_TRUNC for `>`), before the command runs.
+    const opened = writeFile(session.fs, access, path, { content: '', append });
+    if (!opened.ok) {
+      this.error(io, cannotCreate(this.flavor, path, opened.error));
+      return undefined;
     }
+    session.fs = opened.value;
     return new CountingWriter(session, (text) => {
       const written = writeFile(session.fs, access, path, { content: text, append: true });
       if (!written.ok) return;

@@ -23,11 +23,11 @@ const GROUP = 'root:x:0:root\nnode:x:1000:node\n';
 
 function base(): DirNode {
   let t = emptyTree();
-  for (const d of ['/bin', '/usr/bin', '/usr/local/bin', '/etc', '/root', '/app', '/var/log']) t = must(mkdir(t, AS_ROOT, d, { parents: true }));
+  for (const d of ['/bin', '/usr/bin', '/usr/local/bin', '/etc', '/app', '/var/log']) t = must(mkdir(t, AS_ROOT, d, { parents: true }));
+  t = must(mkdir(t, AS_ROOT, '/root', { mode: 0o700 }));
   t = must(mkdir(t, AS_ROOT, '/tmp', { mode: 0o1777 }));
   t = must(mkdir(t, AS_ROOT, '/home'));
   t = must(mkdir(t, AS_ROOT, '/home/node', { owner: { uid: 1000, gid: 1000 } }));
-  t = must(mkdir(t, AS_ROOT, '/root', { parents: true }));
   t = must(writeFile(t, AS_ROOT, '/etc/passwd', { content: PASSWD }));
   t = must(writeFile(t, AS_ROOT, '/etc/group', { content: GROUP }));
   return t;
