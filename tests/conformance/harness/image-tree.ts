@@ -38,8 +38,10 @@ function removeChildren(tree: Tree, dir: string): void {
 const TEXT_LIMIT = 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Content of a small text file; null when binary, large, or unknown (fewer bytes than its size). */
 function smallText(entry: TarEntry): string | null {
-  if (entry.type !== 'file' || entry.data.length > TEXT_LIMIT || entry.data.includes(0)) return null;
+  if (entry.type !== 'file' || entry.data.length !== entry.size) return null;
+  if (entry.data.length > TEXT_LIMIT || entry.data.includes(0)) return null;
   try {
     return utf8.decode(entry.data);
   } catch {

@@ -91,7 +91,6 @@ function treeOfFiles(files: ImageFile[]): Tree {
   for (const f of files) {
     const path = f.path.replace(/^\/+/, '');
     if (path === '') continue;
-    const content = (f as ImageFile & { content?: string | null }).content;
     tree.set(path, {
       path,
       type: FILE_TYPES[f.type],
@@ -100,7 +99,7 @@ function treeOfFiles(files: ImageFile[]): Tree {
       gid: f.gid,
       size: f.size,
       linkTarget: f.target ?? '',
-      data: new TextEncoder().encode(content ?? ''),
+      data: new TextEncoder().encode(f.content ?? ''),
     } satisfies TarEntry);
   }
   return tree;
