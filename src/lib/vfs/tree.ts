@@ -5,7 +5,7 @@ import type { DirNode, FsNode } from './types.ts';
 export const emptyTree = (): DirNode => ({ kind: 'dir', uid: 0, gid: 0, mode: 0o755, children: new Map() });
 
 /** `dir` with `name` set to `node` (or removed when `node` is undefined); `dir` itself is untouched. */
-export function withChild(dir: DirNode, name: string, node: FsNode | undefined): DirNode {
+function withChild(dir: DirNode, name: string, node: FsNode | undefined): DirNode {
   if (dir.children.get(name) === node) return dir;
   const children = new Map(dir.children);
   if (node === undefined) children.delete(name);
