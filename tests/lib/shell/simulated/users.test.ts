@@ -14,7 +14,7 @@ const debian = () =>
       '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
       '/etc/group': 'root:x:0:\nusers:x:100:\nnogroup:x:65534:\n',
       '/etc/shadow': 'root:*:19000:0:99999:7:::\n',
-      '/etc/gshadow': 'root:*::\n',
+      '/etc/gshadow': 'root:*::\nusers:*::\n',
       '/etc/skel/.bashrc': '# ~/.bashrc\n',
       '/etc/default/useradd': 'SHELL=/bin/sh\n',
       '/etc/debian_version': '12.9\n',
@@ -89,42 +89,85 @@ describe('busybox adduser / addgroup', () => {
   });
 });
 
+// Expected outputs below were recorded from Debian bookworm's adduser 3.134 and shadow 4.13 run on a
+// scratch copy of /etc (same starting passwd/group as debian() here).
 describe('Debian adduser / addgroup', () => {
-  test('adduser --disabled-password --gecos "" creates user, group, home 0700 and copies /etc/skel', () => {
+  test('adduser --disabled-password --gecos "": own group, supplemental users, home 0700 with /etc/skel', () => {
     const r = run(debian(), ['adduser', '--disabled-password', '--gecos', '', 'app']);
-    expect(r.status).toBe(0);
+    expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
-      "Adding user `app' ...\nAdding new group `app' (1000) ...\nAdding new user `app' (1000) with group `app (1000)' ...\nCreating home directory `/home/app' ...\nCopying files from `/etc/skel' ...\n",
+      [
+        "Adding user `app' ...",
+        "Adding new group `app' (1000) ...",
+        "Adding new user `app' (1000) with group `app (1000)' ...",
+        "Creating home directory `/home/app' ...",
+        "Copying files from `/etc/skel' ...",
+        "Adding new user `app' to supplemental / extra groups `users' ...",
+        "Adding user `app' to group `users' ...",
+        '',
+      ].join('\n'),
     );
-    expect(textAt(r.fs, '/etc/passwd')).toContain('app:x:1000:1000::/home/app:/bin/bash\n');
-    expect(textAt(r.fs, '/etc/gshadow')).toBe('root:*::\napp:!::\n');
+    expect(textAt(r.fs, '/etc/passwd')).toContain('app:x:1000:1000:,,,:/home/app:/bin/bash\n');
+    expect(textAt(r.fs, '/etc/group')).toBe('root:x:0:\nusers:x:100:app\nnogroup:x:65534:\napp:x:1000:\n');
+    expect(textAt(r.fs, '/etc/shadow')).toContain(`app:!:${DAY}:0:99999:7:::\n`);
+    expect(textAt(r.fs, '/etc/gshadow')).toBe('root:*::\nusers:*::app\napp:!::\n');
     expect(nodeAt(r.fs, '/home/app')).toMatchObject({ uid: 1000, gid: 1000, mode: 0o700 });
     expect(nodeAt(r.fs, '/home/app/.bashrc')).toMatchObject({ uid: 1000, gid: 1000, content: '# ~/.bashrc\n' });
   });
 
-  test('adduser --system gets a uid from 100, nogroup, nologin and no home', () => {
-    const r = run(debian(), ['adduser', '--system', 'svc']);
+  test('without --disabled-password and --gecos, the prompts meet end of input and adduser still succeeds', () => {
+    const r = run(debian(), ['adduser', 'app']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("Adding system user `svc' (UID 100) ...\nAdding new user `svc' (UID 100) with group `nogroup' ...\nNot creating home directory `/nonexistent'.\n");
+    expect(r.stdout).toContain(
+      "Copying files from `/etc/skel' ...\nTry again? [y/N] Changing the user information for app\nEnter the new value, or press ENTER for the default\n\tFull Name []: \tRoom Number []: \tWork Phone []: \tHome Phone []: \tOther []: Is the information correct? [Y/n] Adding new user `app' to supplemental",
+    );
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
+      'New password: Password change has been aborted.',
+      'passwd: Authentication token manipulation error',
+      'passwd: password unchanged',
+      'Use of uninitialized value $answer in chop at /usr/sbin/adduser line 740.',
+    ]);
+  });
+
+  test('adduser --system: uid from 100, nogroup, nologin, /nonexistent not created; a second run exits 0', () => {
+    const r = run(debian(), ['adduser', '--system', 'svc']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe("Adding system user `svc' (UID 100) ...\nAdding new user `svc' (UID 100) with group `nogroup' ...\nNot creating `/nonexistent'.\n");
     expect(textAt(r.fs, '/etc/passwd')).toContain('svc:x:100:65534::/nonexistent:/usr/sbin/nologin\n');
+    expect(textAt(r.fs, '/etc/shadow')).toContain(`svc:!:${DAY}::::::\n`);
+    const again = run(r.fs, ['adduser', '--system', 'svc']);
+    expect([again.status, again.stdout]).toEqual([0, "The system user `svc' already exists. Exiting.\n"]);
   });
 
-  test('addgroup --system and adduser --system --ingroup', () => {
+  test('adduser --system --group makes a system group; --comment becomes the GECOS full name', () => {
+    const r = run(debian(), ['adduser', '--system', '--group', '--comment', 'App user', 'app']);
+    expect(r.stdout).toBe("Adding system user `app' (UID 100) ...\nAdding new group `app' (GID 101) ...\nAdding new user `app' (UID 100) with group `app' ...\nNot creating `/nonexistent'.\n");
+    expect(textAt(r.fs, '/etc/passwd')).toContain('app:x:100:101:App user,,,:/nonexistent:/usr/sbin/nologin\n');
+  });
+
+  test('addgroup --system then adduser --system --ingroup; --home creates it 0755', () => {
     const g = run(debian(), ['addgroup', '--system', 'app']);
-    expect(g.stdout).toBe("Adding system group `app' (GID 101) ...\nDone.\n");
-    const u = run(g.fs, ['adduser', '--system', '--ingroup', 'app', 'app']);
-    expect(textAt(u.fs, '/etc/passwd')).toContain('app:x:100:101::/nonexistent:/usr/sbin/nologin\n');
+    expect(g.stdout).toBe("Adding group `app' (GID 101) ...\nDone.\n");
+    const u = run(g.fs, ['adduser', '--system', '--ingroup', 'app', '--home', '/app', 'app']);
+    expect(u.stdout).toBe("Adding system user `app' (UID 100) ...\nAdding new user `app' (UID 100) with group `app' ...\nCreating home directory `/app' ...\n");
+    expect(textAt(u.fs, '/etc/passwd')).toContain('app:x:100:101::/app:/usr/sbin/nologin\n');
+    expect(nodeAt(u.fs, '/app')).toMatchObject({ uid: 100, gid: 101, mode: 0o755 });
   });
 
-  test('an existing user is an error', () => {
+  test("BusyBox's -S is ambiguous for Debian's Getopt::Long: usage and status 1", () => {
+    const r = run(debian(), ['addgroup', '-S', 'app']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('Option s is ambiguous (shell, system)\n');
+    expect(r.stdout.split('\n')[0]).toBe('adduser [--uid id] [--firstuid id] [--lastuid id]');
+    expect(run(debian(), ['adduser', '-D', 'app']).stderr).toBe('Option d is ambiguous (debug, disabled-login, disabled-password)\n');
+  });
+
+  test('errors: existing user or group, not root, already a member', () => {
     const once = run(debian(), ['adduser', '--disabled-password', '--gecos', '', 'app']);
-    const twice = run(once.fs, ['adduser', '--disabled-password', '--gecos', '', 'app']);
-    expect([twice.status, twice.stderr]).toEqual([1, "adduser: The user `app' already exists.\n"]);
-  });
-
-  test('only root may add users', () => {
-    const r = run(debian(), ['adduser', '--system', 'svc'], { cred: user });
-    expect([r.status, r.stderr]).toEqual([1, 'adduser: Only root may add a user or group to the system.\n']);
+    expect(run(once.fs, ['adduser', '--disabled-password', '--gecos', '', 'app'])).toMatchObject({ status: 1, stderr: "adduser: The user `app' already exists.\n" });
+    expect(run(once.fs, ['addgroup', 'app'])).toMatchObject({ status: 1, stderr: "addgroup: The group `app' already exists.\n" });
+    expect(run(once.fs, ['adduser', 'app', 'users'])).toMatchObject({ status: 0, stderr: "adduser: The user `app' is already a member of `users'.\n" });
+    expect(run(debian(), ['adduser', '--system', 'svc'], { cred: user })).toMatchObject({ status: 1, stderr: 'adduser: Only root may add a user or group to the system.\n' });
   });
 });
 
@@ -134,7 +177,7 @@ describe('useradd, groupadd, usermod', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '']);
     expect(textAt(r.fs, '/etc/passwd')).toContain('svc:x:999:999::/home/svc:/bin/sh\n');
     expect(textAt(r.fs, '/etc/group')).toContain('svc:x:999:\n');
-    expect(textAt(r.fs, '/etc/shadow')).toContain(`svc:!:${DAY}:0:99999:7:::\n`);
+    expect(textAt(r.fs, '/etc/shadow')).toContain(`svc:!:${DAY}::::::\n`);
     expect(nodeAt(r.fs, '/home/svc')).toBeUndefined();
   });
 
@@ -143,6 +186,7 @@ describe('useradd, groupadd, usermod', () => {
     expect(r.status).toBe(0);
     expect(textAt(r.fs, '/etc/passwd')).toContain('dev:x:1001:1001::/home/dev:/bin/bash\n');
     expect(textAt(r.fs, '/etc/group')).toContain('users:x:100:dev\n');
+    expect(textAt(r.fs, '/etc/gshadow')).toContain('users:*::dev\n');
     expect(nodeAt(r.fs, '/home/dev')).toMatchObject({ uid: 1001, gid: 1001, mode: 0o755 });
   });
 

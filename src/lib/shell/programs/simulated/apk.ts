@@ -8,7 +8,7 @@ import type { DirNode } from '../../../vfs/index.ts';
 import { apkCatalogue } from './catalogues.ts';
 import type { ApkPackage } from './catalogues.ts';
 import { exists, putFile, readText, runSteps } from './fs-steps.ts';
-import { installPackageFiles, markerPath, packageBytes, removePackageFiles } from './package-files.ts';
+import { installPackageFiles, hasMarker, packageBytes, removePackageFiles } from './package-files.ts';
 import { formatMiB, fsFailure } from './messages.ts';
 
 const DB = '/lib/apk/db/installed';
@@ -47,8 +47,7 @@ const stripConstraint = (spec: string): string => spec.replace(/[=<>~].*$/, '');
 function presentWithoutRecord(ctx: CommandContext): Set<string> {
   const present = new Set(apkCatalogue.base.packages);
   for (const [name, pkg] of Object.entries(apkCatalogue.packages)) {
-    const marker = markerPath(pkg);
-    if (marker !== undefined && exists(ctx.fs, ctx.access, marker)) present.add(name);
+    if (hasMarker(ctx.fs, ctx.access, pkg)) present.add(name);
   }
   return present;
 }

@@ -9,9 +9,9 @@ import type { DirNode } from '../../../vfs/index.ts';
 import { readdir } from '../../../vfs/index.ts';
 import { aptCatalogue } from './catalogues.ts';
 import type { AptPackage } from './catalogues.ts';
-import { exists, putFile, putSymlink, readText, removeIfPresent, runSteps } from './fs-steps.ts';
+import { putFile, putSymlink, readText, removeIfPresent, runSteps } from './fs-steps.ts';
 import { fsFailure, plural } from './messages.ts';
-import { installPackageFiles, markerPath, packageBytes, removePackageFiles } from './package-files.ts';
+import { installPackageFiles, hasMarker, packageBytes, removePackageFiles } from './package-files.ts';
 
 const LISTS = '/var/lib/apt/lists';
 const STATUS = '/var/lib/dpkg/status';
@@ -84,8 +84,7 @@ const formatStatus = (records: readonly StatusRecord[]): string =>
 function installedSet(ctx: CommandContext, records: readonly StatusRecord[]): Set<string> {
   const installed = new Set([...aptCatalogue.base.packages, ...records.map((r) => r.name)]);
   for (const [name, pkg] of Object.entries(aptCatalogue.packages)) {
-    const marker = markerPath(pkg);
-    if (marker !== undefined && exists(ctx.fs, ctx.access, marker)) installed.add(name);
+    if (hasMarker(ctx.fs, ctx.access, pkg)) installed.add(name);
   }
   return installed;
 }

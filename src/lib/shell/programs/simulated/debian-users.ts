@@ -1,185 +1,305 @@
 /**
- * Debian's adduser and addgroup (the Perl front ends in debian and ubuntu images): real edits of
- * /etc/passwd, /etc/group, /etc/shadow, /etc/gshadow with adduser.conf's defaults (users 1000-59999
- * with a group of their own, home 0700 with /etc/skel; system users 100-999 in nogroup, shell
- * /usr/sbin/nologin, home /nonexistent not created) and adduser's messages.
+ * Debian's adduser and addgroup (the Perl front ends, version 3.134 in bookworm): real edits of
+ * /etc/passwd, /etc/group, /etc/shadow, /etc/gshadow with adduser.conf's defaults and adduser's
+ * messages. Users get ids 1000-59999 free as both uid and gid, a group of their own, the
+ * supplemental group `users`, a 0700 home with /etc/skel; system users ids 100-999, group nogroup
+ * (or their own with --group), shell /usr/sbin/nologin and home /nonexistent, not created.
  */
 import type { CommandContext } from '../../command.ts';
+import { exists } from './fs-steps.ts';
 import { createHome } from './home-dir.ts';
 import { fsFailure } from './messages.ts';
-import { addMember, findGroup, findUser, lowestFree, readUserDb, saveUserDb, shadowDay, withGroup } from './user-db.ts';
+import { perlGetopt, perlOptions } from './perl-getopt.ts';
+import { addMember, findGroup, findUser, lowestFree, readUserDb, saveUserDb, shadowLine, withGroup } from './user-db.ts';
 import type { UserDb } from './user-db.ts';
 
-const FIRST_SYSTEM_ID = 100;
-const LAST_SYSTEM_ID = 999;
-const FIRST_ID = 1000;
-const LAST_ID = 59999;
+const CONF = { firstSystemId: 100, lastSystemId: 999, firstId: 1000, lastId: 59999, shell: '/bin/bash', skel: '/etc/skel' };
 
-const VALUED = new Set(['home', 'shell', 'ingroup', 'gid', 'uid', 'gecos', 'comment', 'firstuid', 'lastuid', 'firstgid', 'lastgid', 'conf', 'add-extra-groups']);
-const FLAGS = new Set(['system', 'group', 'no-create-home', 'disabled-password', 'disabled-login', 'quiet', 'q', 'force-badname', 'allow-badname', 'allow-bad-names', 'debug', 'add_extra_groups', 'encrypt-home', 'verbose']);
+const OPTIONS = perlOptions([
+  'add-extra-groups', 'add_extra_groups', 'allow-all-names', 'allow-badname', 'allow-bad-names', 'comment=s', 'conf|c=s',
+  'debug', 'disabled-login', 'disabled-password', 'firstgid=i', 'firstuid=i', 'force-badname', 'gecos=s', 'gid=i', 'group',
+  'help|h', 'home=s', 'ingroup=s', 'lastgid=i', 'lastuid=i', 'no-create-home', 'quiet|q', 'shell=s', 'system', 'uid=i',
+  'verbose', 'version|v',
+]);
 
-interface Parsed {
-  flags: Set<string>;
-  values: Map<string, string>;
-  positional: string[];
+const USAGE = `adduser [--uid id] [--firstuid id] [--lastuid id]
+        [--gid id] [--firstgid id] [--lastgid id] [--ingroup group]
+        [--add-extra-groups] [--shell shell]
+        [--comment comment] [--home dir] [--no-create-home]
+        [--allow-all-names] [--allow-bad-names]
+        [--disabled-password] [--disabled-login]
+        [--conf file] [--quiet] [--verbose] [--debug]
+        user
+    Add a normal user
+
+adduser --system
+        [--uid id] [--group] [--ingroup group] [--gid id]
+        [--shell shell] [--comment comment] [--home dir] [--no-create-home]
+        [--conf file] [--quiet] [--verbose] [--debug]
+        user
+   Add a system user
+
+adduser --group
+        [--gid ID] [--firstgid id] [--lastgid id]
+        [--conf file] [--quiet] [--verbose] [--debug]
+        group
+addgroup
+        [--gid ID] [--firstgid id] [--lastgid id]
+        [--conf file] [--quiet] [--verbose] [--debug]
+        group
+   Add a user group
+
+addgroup --system
+        [--gid id]
+        [--conf file] [--quiet] [--verbose] [--debug]
+        group
+   Add a system group
+
+adduser USER GROUP
+   Add an existing user to an existing group
+`;
+
+/** What one invocation is asked to do, once the options are read. */
+interface Request {
+  program: 'adduser' | 'addgroup';
+  ctx: CommandContext;
+  verbose: boolean;
+  values: ReadonlyMap<string, string>;
 }
 
-function parse(args: readonly string[]): Parsed | string {
-  const parsed: Parsed = { flags: new Set(), values: new Map(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('-') || arg === '-') {
-      parsed.positional.push(arg);
-      continue;
+/** dief: `prog: message` on stderr, status 1. */
+function die(req: Request, message: string): number {
+  req.ctx.stderr.write(`${req.program}: ${message}\n`);
+  return 1;
+}
+
+/** warnf: `prog: message` on stderr. */
+const warn = (req: Request, message: string): void => req.ctx.stderr.write(`${req.program}: ${message}\n`);
+const say = (req: Request, text: string): void => {
+  if (req.verbose) req.ctx.stdout.write(text);
+};
+
+function save(req: Request, db: UserDb): number {
+  const failed = saveUserDb(req.ctx, db);
+  return failed === undefined ? 0 : fsFailure(req.ctx, req.program, failed);
+}
+
+/** chfn stores the full name with the three other (empty) GECOS fields: `App,,,`. */
+const chfnGecos = (fullName: string): string => `${fullName},,,`;
+
+const isSystemId = (id: number): boolean => id >= CONF.firstSystemId && id <= CONF.lastSystemId;
+const numberValue = (req: Request, key: string): number | undefined => (req.values.has(key) ? Number(req.values.get(key)) : undefined);
+
+function addGroup(req: Request, name: string, system: boolean): number {
+  const db = readUserDb(req.ctx);
+  const existing = db.groups.find((g) => g.name === name);
+  if (existing !== undefined) {
+    if (!system) return die(req, `The group \`${name}' already exists.`);
+    if (isSystemId(existing.gid)) {
+      if (req.verbose) warn(req, `The group \`${name}' already exists as a system group. Exiting.`);
+      return 0;
     }
-    const [key = '', inline] = arg.replace(/^--?/, '').split(/=(.*)/s);
-    if (VALUED.has(key)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) return `option requires an argument: ${key}`;
-      parsed.values.set(key === 'comment' ? 'gecos' : key, value);
-    } else if (FLAGS.has(key)) parsed.flags.add(key === 'q' ? 'quiet' : key);
-    else return `Unknown option: ${key}`;
+    warn(req, `The group \`${name}' already exists and is not a system group. Exiting.`);
+    return 1;
   }
-  return parsed;
-}
-
-function die(ctx: CommandContext, program: string, message: string, status = 1): number {
-  ctx.stderr.write(`${program}: ${message}\n`);
+  const gids = new Set(db.groups.map((g) => g.gid));
+  let gid = numberValue(req, 'gid');
+  if (gid !== undefined && gids.has(gid)) return die(req, `The GID \`${gid}' is already in use.`);
+  gid ??= lowestFree(gids, system ? CONF.firstSystemId : CONF.firstId, system ? CONF.lastSystemId : CONF.lastId);
+  if (gid === undefined) return die(req, `The group \`${name}' was not created.`);
+  say(req, `Adding group \`${name}' (GID ${gid}) ...\n`);
+  const status = save(req, withGroup(db, name, gid));
+  say(req, 'Done.\n');
   return status;
 }
 
-const onlyRoot = (ctx: CommandContext, program: string): number => die(ctx, program, 'Only root may add a user or group to the system.');
-
-function save(ctx: CommandContext, program: string, db: UserDb): number {
-  const failed = saveUserDb(ctx, db);
-  return failed === undefined ? 0 : fsFailure(ctx, program, failed);
-}
-
-const say = (ctx: CommandContext, parsed: Parsed, text: string): void => {
-  if (!parsed.flags.has('quiet')) ctx.stdout.write(text);
-};
-
-function addGroup(ctx: CommandContext, parsed: Parsed, program: string, name: string): number {
-  const db = readUserDb(ctx);
-  const system = parsed.flags.has('system');
-  const existing = findGroup(db, name);
-  if (existing !== undefined && existing.name === name) {
-    if (system && existing.gid >= FIRST_SYSTEM_ID && existing.gid <= LAST_SYSTEM_ID) {
-      ctx.stderr.write(`${program}: The group \`${name}' already exists as a system group. Exiting.\n`);
-      return 0;
-    }
-    return die(ctx, program, `The group \`${name}' already exists.`);
-  }
-  const gids = new Set(db.groups.map((g) => g.gid));
-  const given = parsed.values.get('gid');
-  let gid: number | undefined;
-  if (given !== undefined) {
-    gid = Number(given);
-    if (gids.has(gid)) return die(ctx, program, `The GID \`${gid}' is already in use.`);
-  } else gid = lowestFree(gids, system ? FIRST_SYSTEM_ID : FIRST_ID, system ? LAST_SYSTEM_ID : LAST_ID);
-  if (gid === undefined) return die(ctx, program, 'No GID is available in the range');
-  say(ctx, parsed, `Adding ${system ? 'system ' : ''}group \`${name}' (GID ${gid}) ...\nDone.\n`);
-  return save(ctx, program, withGroup(db, name, gid));
-}
-
-function addToGroup(ctx: CommandContext, parsed: Parsed, program: string, user: string, groupName: string): number {
-  const db = readUserDb(ctx);
-  if (findUser(db, user) === undefined) return die(ctx, program, `The user \`${user}' does not exist.`);
-  const group = findGroup(db, groupName);
-  if (group === undefined) return die(ctx, program, `The group \`${groupName}' does not exist.`);
+function addUserToGroup(req: Request, user: string, groupName: string): number {
+  const db = readUserDb(req.ctx);
+  if (findUser(db, user) === undefined) return die(req, `The user \`${user}' does not exist.`);
+  const group = db.groups.find((g) => g.name === groupName);
+  if (group === undefined) return die(req, `The group \`${groupName}' does not exist.`);
   if (group.members.includes(user)) {
-    say(ctx, parsed, `The user \`${user}' is already a member of \`${groupName}'.\n`);
+    if (req.verbose) warn(req, `The user \`${user}' is already a member of \`${groupName}'.`);
     return 0;
   }
-  say(ctx, parsed, `Adding user \`${user}' to group \`${groupName}' ...\nDone.\n`);
-  return save(ctx, program, addMember(db, group, user));
+  say(req, `Adding user \`${user}' to group \`${groupName}' ...\n`);
+  const status = save(req, addMember(db, group, user));
+  say(req, 'Done.\n');
+  return status;
 }
 
-function addUser(ctx: CommandContext, parsed: Parsed, name: string): number {
-  let db = readUserDb(ctx);
-  const system = parsed.flags.has('system');
-  const existing = findUser(db, name);
-  if (existing !== undefined) {
-    if (system && existing.uid >= FIRST_SYSTEM_ID && existing.uid <= LAST_SYSTEM_ID) {
-      ctx.stderr.write(`adduser: The system user \`${name}' already exists. Exiting.\n`);
-      return 0;
-    }
-    return die(ctx, 'adduser', `The user \`${name}' already exists.`);
-  }
-  const uids = new Set(db.users.map((u) => u.uid));
-  const givenUid = parsed.values.get('uid');
-  const uid = givenUid !== undefined ? Number(givenUid) : lowestFree(uids, system ? FIRST_SYSTEM_ID : FIRST_ID, system ? LAST_SYSTEM_ID : LAST_ID);
-  if (uid === undefined) return die(ctx, 'adduser', 'No UID is available in the range');
-  if (givenUid !== undefined && uids.has(uid)) return die(ctx, 'adduser', `The UID ${uid} is already in use.`);
-  // The primary group: given (--ingroup / --gid), nogroup for a plain system user, else a new own group.
-  let group = parsed.values.has('ingroup') ? findGroup(db, parsed.values.get('ingroup') ?? '') : parsed.values.has('gid') ? findGroup(db, parsed.values.get('gid') ?? '') : undefined;
-  if ((parsed.values.has('ingroup') || parsed.values.has('gid')) && group === undefined) {
-    return die(ctx, 'adduser', `The group \`${parsed.values.get('ingroup') ?? parsed.values.get('gid') ?? ''}' does not exist.`);
-  }
-  const intro = system ? `Adding system user \`${name}' (UID ${uid}) ...\n` : `Adding user \`${name}' ...\n`;
-  say(ctx, parsed, intro);
-  if (group === undefined && system && !parsed.flags.has('group')) {
-    group = findGroup(db, 'nogroup');
-    if (group === undefined) return die(ctx, 'adduser', "The group `nogroup' does not exist.");
-  }
-  if (group === undefined) {
-    if (findGroup(db, name) !== undefined) return die(ctx, 'adduser', `The group \`${name}' already exists.`);
-    const gids = new Set(db.groups.map((g) => g.gid));
-    const gid = gids.has(uid) ? lowestFree(gids, system ? FIRST_SYSTEM_ID : FIRST_ID, system ? LAST_SYSTEM_ID : LAST_ID) : uid;
-    if (gid === undefined) return die(ctx, 'adduser', 'No GID is available in the range');
-    say(ctx, parsed, `Adding new group \`${name}' (${gid}) ...\n`);
-    db = withGroup(db, name, gid);
-    group = findGroup(db, name);
-  }
-  if (group === undefined) return die(ctx, 'adduser', `The group \`${name}' does not exist.`);
-  const home = parsed.values.get('home') ?? (system ? '/nonexistent' : `/home/${name}`);
-  const shell = parsed.values.get('shell') ?? (system ? '/usr/sbin/nologin' : '/bin/bash');
-  const gecos = parsed.values.get('gecos') ?? '';
-  say(ctx, parsed, system ? `Adding new user \`${name}' (UID ${uid}) with group \`${group.name}' ...\n` : `Adding new user \`${name}' (${uid}) with group \`${group.name} (${group.gid})' ...\n`);
-  const locked = system || parsed.flags.has('disabled-password') || parsed.flags.has('disabled-login');
-  db = {
+/** The user's record, home creation and the messages common to system and normal users. */
+function createUser(req: Request, db: UserDb, user: { name: string; uid: number; gid: number; home: string; shell: string; gecos: string; system: boolean }, home: { create: boolean; mode: number; skel: boolean }): number {
+  // adduser runs useradd, which leaves the password locked ('!').
+  const next: UserDb = {
     ...db,
-    users: [...db.users, { name, password: 'x', uid, gid: group.gid, gecos, home, shell }],
-    shadow: db.shadow === undefined ? undefined : [...db.shadow, `${name}:${system ? '*' : '!'}:${shadowDay(ctx.now)}:0:99999:7:::`],
+    users: [...db.users, { name: user.name, password: 'x', uid: user.uid, gid: user.gid, gecos: user.gecos, home: user.home, shell: user.shell }],
+    shadow: db.shadow === undefined ? undefined : [...db.shadow, shadowLine(user.name, req.ctx.now, user.system)],
   };
-  const status = save(ctx, 'adduser', db);
+  const status = save(req, next);
   if (status !== 0) return status;
-  if (parsed.flags.has('no-create-home') || home === '/nonexistent') {
-    say(ctx, parsed, `Not creating home directory \`${home}'.\n`);
+  if (/^\/+nonexistent(\/|$)/.test(user.home)) say(req, `Not creating \`${user.home}'.\n`);
+  else if (!home.create) say(req, `Not creating home directory \`${user.home}'.\n`);
+  else if (exists(req.ctx.fs, req.ctx.access, user.home)) {
+    if (req.verbose) warn(req, `The home directory \`${user.home}' already exists.  Not touching this directory.`);
   } else {
-    say(ctx, parsed, `Creating home directory \`${home}' ...\n`);
-    if (!system) say(ctx, parsed, "Copying files from `/etc/skel' ...\n");
-    const made = createHome(ctx.fs, ctx, home, { uid, gid: group.gid, mode: 0o700, ...(system ? {} : { skel: '/etc/skel' }) });
-    if (!made.ok) return fsFailure(ctx, 'adduser', made.error);
-    ctx.fs = made.value;
-  }
-  if (!locked) {
-    // adduser asks for a password through passwd; a build has no terminal to answer it.
-    ctx.stdout.write('New password: Retype new password: ');
-    ctx.stderr.write('passwd: Authentication token manipulation error\npasswd: password unchanged\n');
-    ctx.stdout.write('Try again? [y/N] ');
-    return 1;
+    say(req, `Creating home directory \`${user.home}' ...\n`);
+    if (home.skel) say(req, `Copying files from \`${CONF.skel}' ...\n`);
+    const made = createHome(req.ctx.fs, req.ctx, user.home, { uid: user.uid, gid: user.gid, mode: home.mode, ...(home.skel ? { skel: CONF.skel } : {}) });
+    if (!made.ok) return die(req, `Couldn't create home directory \`${user.home}': ${made.error.message}.`);
+    req.ctx.fs = made.value;
   }
   return 0;
 }
 
-export function debianAdduser(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args);
-  if (typeof parsed === 'string') return die(ctx, 'adduser', parsed);
-  if (ctx.cred.uid !== 0) return onlyRoot(ctx, 'adduser');
-  const [first, second] = parsed.positional;
-  if (first === undefined) return die(ctx, 'adduser', 'Only one or two names allowed.');
-  if (parsed.flags.has('group') && !parsed.flags.has('system')) return addGroup(ctx, parsed, 'adduser', first);
-  if (second !== undefined) return addToGroup(ctx, parsed, 'adduser', first, second);
-  return addUser(ctx, parsed, first);
+function addSystemUser(req: Request, name: string, makeGroup: boolean): number {
+  let db = readUserDb(req.ctx);
+  const existing = findUser(db, name);
+  const wantedUid = numberValue(req, 'uid');
+  if (existing !== undefined && (wantedUid === undefined || existing.uid === wantedUid)) {
+    if (isSystemId(existing.uid)) {
+      say(req, `The system user \`${name}' already exists. Exiting.\n`);
+      return 0;
+    }
+    warn(req, `The user \`${name}' already exists, but is not a system user. Exiting.`);
+    return 1;
+  }
+  if (existing !== undefined) return die(req, `The user \`${name}' already exists, and is not a system user.`);
+  const uids = new Set(db.users.map((u) => u.uid));
+  if (wantedUid !== undefined && uids.has(wantedUid)) return die(req, `The UID ${wantedUid} is already in use.`);
+  let groupName = req.values.get('ingroup');
+  let gid = numberValue(req, 'gid');
+  if (groupName === undefined && gid === undefined && !makeGroup) gid = findGroup(db, 'nogroup')?.gid ?? 65534;
+  if (makeGroup) {
+    if (db.groups.some((g) => g.name === name)) return die(req, `The group \`${name}' already exists.`);
+  } else {
+    if (groupName !== undefined && db.groups.find((g) => g.name === groupName) === undefined) return die(req, `The group \`${groupName}' does not exist.`);
+    if (gid !== undefined && !db.groups.some((g) => g.gid === gid)) return die(req, `The GID ${gid} does not exist.`);
+  }
+  const uid = wantedUid ?? lowestFree(uids, CONF.firstSystemId, CONF.lastSystemId);
+  if (uid === undefined) return die(req, `The user \`${name}' was not created.`);
+  if (makeGroup) {
+    gid = wantedUid !== undefined ? uid : lowestFree(new Set(db.groups.map((g) => g.gid)), CONF.firstSystemId, CONF.lastSystemId);
+    if (gid === undefined) return die(req, `The user \`${name}' was not created.`);
+    groupName = name;
+  } else if (gid !== undefined) groupName = db.groups.find((g) => g.gid === gid)?.name;
+  else gid = db.groups.find((g) => g.name === groupName)?.gid;
+  say(req, `Adding system user \`${name}' (UID ${uid}) ...\n`);
+  if (makeGroup && gid !== undefined) {
+    say(req, `Adding new group \`${name}' (GID ${gid}) ...\n`);
+    db = withGroup(db, name, gid);
+  }
+  say(req, `Adding new user \`${name}' (UID ${uid}) with group \`${groupName ?? ''}' ...\n`);
+  const home = req.values.get('home') ?? '/nonexistent';
+  const comment = req.values.get('comment') ?? req.values.get('gecos');
+  return createUser(
+    req,
+    db,
+    { name, uid, gid: gid ?? 65534, home, shell: req.values.get('shell') ?? '/usr/sbin/nologin', gecos: comment === undefined ? '' : chfnGecos(comment), system: true },
+    { create: !req.values.has('no-create-home'), mode: 0o755, skel: false },
+  );
 }
 
-export function debianAddgroup(args: readonly string[], ctx: CommandContext): number {
-  const parsed = parse(args);
-  if (typeof parsed === 'string') return die(ctx, 'addgroup', parsed);
-  if (ctx.cred.uid !== 0) return onlyRoot(ctx, 'addgroup');
-  const [first, second] = parsed.positional;
-  if (first === undefined) return die(ctx, 'addgroup', 'Only one or two names allowed.');
-  if (second !== undefined) return addToGroup(ctx, parsed, 'addgroup', first, second);
-  return addGroup(ctx, parsed, 'addgroup', first);
+function addNormalUser(req: Request, name: string): number {
+  let db = readUserDb(req.ctx);
+  const ingroup = req.values.get('ingroup');
+  const gidOption = numberValue(req, 'gid');
+  const makeGroup = ingroup === undefined && gidOption === undefined;
+  if (findUser(db, name) !== undefined) return die(req, `The user \`${name}' already exists.`);
+  const uids = new Set(db.users.map((u) => u.uid));
+  const gids = new Set(db.groups.map((g) => g.gid));
+  const wantedUid = numberValue(req, 'uid');
+  if (wantedUid !== undefined && uids.has(wantedUid)) return die(req, `The UID ${wantedUid} is already in use.`);
+  if (makeGroup) {
+    if (db.groups.some((g) => g.name === name)) return die(req, `The group \`${name}' already exists.`);
+    if (wantedUid !== undefined && gids.has(wantedUid)) return die(req, `The GID ${wantedUid} is already in use.`);
+  } else {
+    if (ingroup !== undefined && !db.groups.some((g) => g.name === ingroup)) return die(req, `The group \`${ingroup}' does not exist.`);
+    if (gidOption !== undefined && !gids.has(gidOption)) return die(req, `The GID ${gidOption} does not exist.`);
+  }
+  say(req, `Adding user \`${name}' ...\n`);
+  // With a group of its own the user takes the first id free as both uid and gid.
+  let uid = wantedUid;
+  for (let id = CONF.firstId; uid === undefined && id <= CONF.lastId; id++) if (!uids.has(id) && (!makeGroup || !gids.has(id))) uid = id;
+  if (uid === undefined) return die(req, `The user \`${name}' was not created.`);
+  const group = makeGroup ? { name, gid: uid } : (db.groups.find((g) => (ingroup === undefined ? g.gid === gidOption : g.name === ingroup)) ?? { name: '', gid: gidOption ?? 100 });
+  if (makeGroup) {
+    say(req, `Adding new group \`${name}' (${uid}) ...\n`);
+    db = withGroup(db, name, uid);
+  }
+  say(req, `Adding new user \`${name}' (${uid}) with group \`${group.name} (${group.gid})' ...\n`);
+  const disabledLogin = req.values.has('disabled-login');
+  const shell = req.values.get('shell') ?? (disabledLogin ? '/usr/sbin/nologin' : CONF.shell);
+  const gecos = req.values.get('comment') ?? req.values.get('gecos');
+  const status = createUser(
+    req,
+    db,
+    { name, uid, gid: group.gid, home: req.values.get('home') ?? `/home/${name}`, shell, gecos: chfnGecos(gecos ?? ''), system: false },
+    { create: !req.values.has('no-create-home'), mode: 0o700, skel: true },
+  );
+  if (status !== 0) return status;
+  const { stdout, stderr } = req.ctx;
+  // A build has no terminal: passwd gives up, and adduser's prompts read end of input (Perl warns).
+  const eofWarnings = (line: number): string =>
+    `Use of uninitialized value $answer in chop at /usr/sbin/adduser line ${line}.\n` +
+    `Use of uninitialized value $answer in pattern match (m//) at /usr/sbin/adduser line ${line + 1}.\n` +
+    `Use of uninitialized value $answer in pattern match (m//) at /usr/sbin/adduser line ${line + 2}.\n`;
+  if (!req.values.has('disabled-password') && !disabledLogin) {
+    stderr.write(`New password: Password change has been aborted.\npasswd: Authentication token manipulation error\npasswd: password unchanged\n${eofWarnings(740)}`);
+    stdout.write('Try again? [y/N] ');
+  }
+  if (gecos === undefined) {
+    stdout.write(`Changing the user information for ${name}\nEnter the new value, or press ENTER for the default\n\tFull Name []: \tRoom Number []: \tWork Phone []: \tHome Phone []: \tOther []: `);
+    stderr.write(eofWarnings(766));
+    stdout.write('Is the information correct? [Y/n] ');
+  }
+  say(req, `Adding new user \`${name}' to supplemental / extra groups \`users' ...\n`);
+  const users = readUserDb(req.ctx);
+  const usersGroup = users.groups.find((g) => g.name === 'users');
+  if (usersGroup === undefined) {
+    warn(req, "The group `users' does not exist.");
+    return 0;
+  }
+  say(req, `Adding user \`${name}' to group \`users' ...\n`);
+  return save(req, addMember(users, usersGroup, name));
 }
+
+function run(program: 'adduser' | 'addgroup', args: readonly string[], ctx: CommandContext): number {
+  const parsed = perlGetopt(args, OPTIONS);
+  if (parsed.errors.length > 0) {
+    ctx.stderr.write(parsed.errors.map((line) => `${line}\n`).join(''));
+    ctx.stdout.write(USAGE);
+    return 1;
+  }
+  if (parsed.values.has('help')) {
+    ctx.stdout.write(USAGE);
+    return 0;
+  }
+  const req: Request = { program, ctx, verbose: !parsed.values.has('quiet'), values: parsed.values };
+  if (ctx.cred.uid !== 0) return die(req, 'Only root may add a user or group to the system.');
+  const system = parsed.values.has('system');
+  const names = parsed.positional;
+  if (names.length === 0 || names[0] === '' || names.length > 2) return die(req, 'Only one or two names allowed.');
+  const [first = '', second] = names;
+  const groupFlag = parsed.values.has('group');
+  if (second !== undefined) {
+    if ((program === 'adduser' && system) || groupFlag) return die(req, 'Specify only one name in this mode.');
+    if (program === 'addgroup') return die(req, 'addgroup with two arguments is an unspecified operation.');
+    return addUserToGroup(req, first, second);
+  }
+  if (program !== 'addgroup' && [groupFlag, parsed.values.has('ingroup'), parsed.values.has('gid')].filter(Boolean).length > 1) {
+    return die(req, 'The --group, --ingroup, and --gid options are mutually exclusive.');
+  }
+  const home = parsed.values.get('home');
+  if (home !== undefined && !home.startsWith('/')) return die(req, 'The home dir must be an absolute path.');
+  if (/^\d+$/.test(first)) {
+    warn(req, 'To avoid ambiguity with numerical UIDs, usernames which\n            consist of only digits are not allowed.');
+    return 1;
+  }
+  if (program === 'addgroup' || (groupFlag && !system)) return addGroup(req, first, system);
+  if (system) return addSystemUser(req, first, groupFlag);
+  return addNormalUser(req, first);
+}
+
+export const debianAdduser = (args: readonly string[], ctx: CommandContext): number => run('adduser', args, ctx);
+export const debianAddgroup = (args: readonly string[], ctx: CommandContext): number => run('addgroup', args, ctx);

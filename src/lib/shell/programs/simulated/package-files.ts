@@ -3,6 +3,7 @@
  * (binaries with their sizes, symlinks) and its bulk (the rest of its installed size, counted on
  * folders without listing files). Shared by apk and apt-get.
  */
+import { lstat } from '../../../vfs/index.ts';
 import type { Access, DirNode, FsResult } from '../../../vfs/index.ts';
 import type { PackageContents } from './catalogues.ts';
 import { changeBulk, putFile, putSymlink, removeIfPresent, runSteps } from './fs-steps.ts';
@@ -32,5 +33,13 @@ export function removePackageFiles(tree: DirNode, access: Access, pkg: PackageCo
   return runSteps(tree, steps);
 }
 
-/** The first listed path of a package, used to notice a package an image already has without a database entry. */
-export const markerPath = (pkg: PackageContents): string | undefined => pkg.files?.find((file) => file.target === undefined)?.path;
+/**
+ * Whether the image already has a package without a database entry: its first listed file is there
+ * as a regular file (a busybox applet symlink of the same name does not count).
+ */
+export function hasMarker(tree: DirNode, access: Access, pkg: PackageContents): boolean {
+  const path = pkg.files?.find((file) => file.target === undefined)?.path;
+  if (path === undefined) return false;
+  const node = lstat(tree, access, path);
+  return node.ok && node.value.kind === 'file';
+}

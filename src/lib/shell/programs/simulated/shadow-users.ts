@@ -9,7 +9,7 @@ import { chown, walk } from '../../../vfs/index.ts';
 import { readText } from './fs-steps.ts';
 import { createHome } from './home-dir.ts';
 import { getopt } from './getopt.ts';
-import { addMember, findGroup, findUser, highestFree, nextAfterHighest, readUserDb, saveUserDb, shadowDay, withGroup } from './user-db.ts';
+import { addMember, findGroup, findUser, highestFree, nextAfterHighest, readUserDb, saveUserDb, shadowLine, withGroup } from './user-db.ts';
 import type { UserDb } from './user-db.ts';
 
 const SYS_MIN = 101;
@@ -86,7 +86,7 @@ function useradd(args: readonly string[], ctx: CommandContext): number {
   db = {
     ...db,
     users: [...db.users, { name, password: 'x', uid, gid: userGid, gecos: parsed.values.get('c') ?? '', home, shell }],
-    shadow: db.shadow === undefined ? undefined : [...db.shadow, `${name}:${parsed.values.get('p') ?? '!'}:${shadowDay(ctx.now)}:0:99999:7:::`],
+    shadow: db.shadow === undefined ? undefined : [...db.shadow, shadowLine(name, ctx.now, system, parsed.values.get('p'))],
   };
   for (const groupName of extra) {
     const group = findGroup(db, groupName);

@@ -100,11 +100,20 @@ export function nextAfterHighest(taken: ReadonlySet<number>, min: number, max: n
 /** Days since the epoch, as /etc/shadow's "last change" field. */
 export const shadowDay = (now: number): number => Math.floor(now / 86_400_000);
 
-/** Adds `user` to the member list of `group`. */
+/** Adds `user` to the member list of `group` (and of its gshadow line, as gpasswd/usermod do). */
 export function addMember(db: UserDb, group: GroupEntry, user: string): UserDb {
   if (group.members.includes(user)) return db;
-  return { ...db, groups: db.groups.map((g) => (g === group ? { ...g, members: [...g.members, user] } : g)) };
+  const gshadow = db.gshadow?.map((line) => {
+    const [name = '', password = '', admins = '', members = ''] = line.split(':');
+    if (name !== group.name) return line;
+    return [name, password, admins, [...members.split(',').filter(Boolean), user].join(',')].join(':');
+  });
+  return { ...db, groups: db.groups.map((g) => (g === group ? { ...g, members: [...g.members, user] } : g)), gshadow };
 }
+
+/** The /etc/shadow line shadow's useradd writes: locked ('!'), with ageing fields for regular users only. */
+export const shadowLine = (name: string, now: number, system: boolean, password = '!'): string =>
+  system ? `${name}:${password}:${shadowDay(now)}::::::` : `${name}:${password}:${shadowDay(now)}:0:99999:7:::`;
 
 /** Adds a group record, and its gshadow line where the image has gshadow. */
 export function withGroup(db: UserDb, name: string, gid: number): UserDb {
