@@ -6,6 +6,8 @@ import { stat, ROOT_CRED, walk, type FsNode } from '../vfs/index.ts';
 import notable from './data/notable-tools.json' with { type: 'json' };
 import { octal } from './execute.ts';
 import type { ImageFile, ImageResult, LeftBehind } from './result.ts';
+
+const ROOT = { cred: ROOT_CRED };
 import type { StageState } from './state.ts';
 
 export function finalImage(state: StageState, base: string): ImageResult {
@@ -75,11 +77,19 @@ export function leftBehind(
 }
 
 function toolsIn(state: StageState): string[] {
-  const path = (state.env.get('PATH') ?? '').split(':').filter((p) => p !== '');
-  return notable.tools.filter((tool) => path.some((dir) => {
-    const n = stat(state.fs, { cred: ROOT_CRED }, `${dir}/${tool}`);
-    return n.ok && n.value.kind === 'file';
-  }));
+  const found = new Set<string>();
+  for (const dir of (state.env.get('PATH') ?? '').split(':')) {
+    if (dir === '') continue;
+    const d = stat(state.fs, ROOT, dir);
+    if (!d.ok || d.value.kind !== 'dir') continue;
+    // Look only at names the folder lists, then follow links to check they are files.
+    for (const tool of notable.tools) {
+      if (found.has(tool) || !d.value.children.has(tool)) continue;
+      const n = stat(state.fs, ROOT, `${dir}/${tool}`);
+      if (n.ok && n.value.kind === 'file') found.add(tool);
+    }
+  }
+  return notable.tools.filter((t) => found.has(t));
 }
 
 /** Files (listed plus summarised) of a tree, memoised by node: stages share most of their trees. */

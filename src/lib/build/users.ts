@@ -2,7 +2,7 @@
  * Users and groups as BuildKit resolves them: from the stage's own /etc/passwd and /etc/group
  * (USER for RUN, `COPY --chown`). Numeric ids need no entry.
  */
-import { readFile, ROOT_CRED, type Cred, type DirNode } from '../vfs/index.ts';
+import { readFile, ROOT_CRED, type Cred, type DirNode, type FileNode } from '../vfs/index.ts';
 
 export interface ResolvedUser {
   uid: number;
@@ -11,10 +11,17 @@ export interface ResolvedUser {
   groups: number[];
 }
 
+/** Parsed files by node: a file node never changes, and stages share them, so parse each once. */
+const parsed = new WeakMap<FileNode, string[][]>();
+
 function lines(fs: DirNode, path: string): string[][] {
   const f = readFile(fs, { cred: ROOT_CRED }, path);
   if (!f.ok || f.value.content === undefined) return [];
-  return f.value.content.split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split(':'));
+  const known = parsed.get(f.value);
+  if (known !== undefined) return known;
+  const rows = f.value.content.split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split(':'));
+  parsed.set(f.value, rows);
+  return rows;
 }
 
 const isNumeric = (s: string): boolean => /^[0-9]+$/.test(s);
@@ -78,4 +85,3 @@ export function resolveChown(fs: DirNode, spec: string): { uid: number; gid: num
 }
 
 export const credOf = (u: ResolvedUser): Cred => ({ uid: u.uid, gid: u.gid, groups: u.groups });
-export { ROOT_CRED };
