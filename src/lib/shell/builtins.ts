@@ -292,7 +292,8 @@ const type: Builtin = (shell, args, io) => {
       io.stdout.write(`${name}: not found\n`);
       status = 127;
     } else if (what.kind === 'program') io.stdout.write(`${name} is ${what.path ?? name}\n`);
-    else io.stdout.write(`${name} is a ${what.kind === 'function' ? 'shell function' : 'shell builtin'}\n`);
+    else if (what.kind === 'function') io.stdout.write(`${name} is a ${shell.flavor === 'busybox' ? 'function' : 'shell function'}\n`);
+    else io.stdout.write(`${name} is a shell builtin\n`);
   }
   return status;
 };

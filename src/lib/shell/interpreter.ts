@@ -659,7 +659,9 @@ export class Shell {
         const listed = readdir(this.session.fs, this.access, base === '' ? '.' : base);
         if (!listed.ok) continue;
         const hidden = segment.startsWith('.') || segment.startsWith('\\.');
-        for (const { name } of listed.value) {
+        // readdir lists no . and ..; a pattern starting with a dot matches them too (`.*`).
+        const names = [...(hidden ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
+        for (const name of names) {
           if (name.startsWith('.') && !hidden) continue;
           if (matchPattern(segment, name, true)) next.push(join(base, name));
         }

@@ -64,11 +64,24 @@ export class Lexer {
     this.parseText = parseText;
   }
 
+  /** Positions of the newlines of `src`, computed once (lines are looked up for every token). */
+  private newlines: number[] | undefined;
+
   /** 1-based line of a position (counting from the start of the whole text). */
   lineAt(pos: number): number {
-    let line = this.lineOffset + 1;
-    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') line++;
-    return line;
+    if (this.newlines === undefined) {
+      this.newlines = [];
+      for (let i = this.src.indexOf('\n'); i !== -1; i = this.src.indexOf('\n', i + 1)) this.newlines.push(i);
+    }
+    // Newlines before `pos`, by binary search.
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.newlines[mid] as number) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.lineOffset + 1 + lo;
   }
 
   private fail(problem: SyntaxProblem, pos = this.pos): never {
@@ -317,7 +330,8 @@ export class Lexer {
     const op = this.readParamOp() ?? bad();
     const argStart = this.pos;
     const parts = this.readParts('param');
-    const arg: Word = { parts: quoted ? parts.map(asQuoted) : parts, raw: this.src.slice(argStart, this.pos) };
+    // The word after the operator keeps its own quoting: in "${x%/*}" the pattern is still a pattern.
+    const arg: Word = { parts, raw: this.src.slice(argStart, this.pos) };
     this.pos++;
     return { kind: 'param', name, op, arg, quoted };
   }
@@ -354,8 +368,4 @@ export class Lexer {
     }
     return undefined;
   }
-}
-
-function asQuoted(part: WordPart): WordPart {
-  return part.kind === 'tilde' ? part : { ...part, quoted: true };
 }
