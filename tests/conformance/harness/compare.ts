@@ -31,7 +31,12 @@ export interface CaseComparison {
   aspects: AspectResult[];
 }
 
-const json = (v: unknown): string => JSON.stringify(v);
+/** JSON with object keys sorted: Labels is a map, its order means nothing. */
+const json = (v: unknown): string =>
+  JSON.stringify(v, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value);
 
 function describeFile(f: FileObservation): string {
   if (f.change === 'deleted') return 'deleted';

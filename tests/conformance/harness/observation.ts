@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'invalid-stage-index'
   | 'invalid-chmod'
   | 'missing-source'
+  | 'dockerignore'
   | 'run-failed'
   | 'unknown-user'
   | 'base-image-not-found'
