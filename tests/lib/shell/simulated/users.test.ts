@@ -86,6 +86,9 @@ describe('busybox adduser / addgroup', () => {
     const u = run(alpine(), ['adduser', '-D', 'app'], { flavor: 'busybox' });
     const r = run(u.fs, ['addgroup', 'app', 'bin'], { flavor: 'busybox' });
     expect(textAt(r.fs, '/etc/group')).toContain('bin:x:1:root,bin,daemon,app\n');
+    const again = run(r.fs, ['addgroup', 'app', 'bin'], { flavor: 'busybox' });
+    expect([again.status, again.stderr, textAt(again.fs, '/etc/group')]).toEqual([0, '', textAt(r.fs, '/etc/group')]);
+    expect(run(u.fs, ['addgroup', 'ghost', 'bin'], { flavor: 'busybox' }).stderr).toBe('addgroup: unknown user ghost\n');
   });
 });
 

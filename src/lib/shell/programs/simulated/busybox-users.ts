@@ -47,7 +47,7 @@ export function busyboxAddgroup(args: readonly string[], ctx: CommandContext): n
     if (findUser(db, first) === undefined) return fail(ctx, 'addgroup', `unknown user ${first}`);
     const group = findGroup(db, second);
     if (group === undefined) return fail(ctx, 'addgroup', `unknown group ${second}`);
-    if (group.members.includes(first)) return fail(ctx, 'addgroup', `user '${first}' is already member of group '${second}'`);
+    if (group.members.includes(first)) return 0; // already a member: nothing to do
     return save(ctx, 'addgroup', addMember(db, group, first));
   }
   if (db.groups.some((g) => g.name === first)) return fail(ctx, 'addgroup', `group '${first}' in use`);
