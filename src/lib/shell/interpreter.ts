@@ -78,7 +78,8 @@ export class Shell {
     this.name = init.name;
     this.positional = [...init.positional];
     this.depth = init.depth;
-    if (!this.vars.has('PWD')) this.vars.set('PWD', { value: this.cwd, exported: true });
+    // A shell sets PWD to where it starts, whatever its environment said.
+    this.vars.set('PWD', { value: this.cwd, exported: true });
   }
 
   /** A copy for `( ... )`, a pipeline stage or `$( ... )`: own variables and cwd, the same filesystem. */

@@ -50,9 +50,10 @@ export function patternSource(pattern: string, pathname: boolean): string {
   return out;
 }
 
-const CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s',
-  xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', blank: ' \\t',
+/** `[:name:]` character classes as the body of a JavaScript character class (shared with grep/sed). */
+export const POSIX_CLASSES: Readonly<Record<string, string>> = {
+  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
+  xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f',
 };
 
 function readClass(pattern: string, start: number): { source: string; end: number } | undefined {
@@ -70,7 +71,7 @@ function readClass(pattern: string, start: number): { source: string; end: numbe
     first = false;
     if (c === '[' && pattern[i + 1] === ':') {
       const close = pattern.indexOf(':]', i + 2);
-      const name = close === -1 ? undefined : CLASSES[pattern.slice(i + 2, close)];
+      const name = close === -1 ? undefined : POSIX_CLASSES[pattern.slice(i + 2, close)];
       if (name !== undefined) {
         body += name;
         i = close + 1;

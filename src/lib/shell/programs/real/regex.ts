@@ -1,9 +1,5 @@
 /** POSIX basic and extended regular expressions (grep, sed) translated to JavaScript regexes. */
-
-const CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
-  xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f',
-};
+import { POSIX_CLASSES } from '../../pattern.ts';
 
 /** The JS source of a POSIX regex; BRE when `extended` is false (`\(`, `\{`, `\+` are the operators). */
 export function posixToJs(pattern: string, extended: boolean): string {
@@ -77,7 +73,7 @@ function bracket(body: string): string {
     const c = body[i] as string;
     if (c === '[' && body[i + 1] === ':') {
       const close = body.indexOf(':]', i + 2);
-      const cls = close === -1 ? undefined : CLASSES[body.slice(i + 2, close)];
+      const cls = close === -1 ? undefined : POSIX_CLASSES[body.slice(i + 2, close)];
       if (cls !== undefined) {
         out += cls;
         i = close + 1;
