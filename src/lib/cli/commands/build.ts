@@ -4,11 +4,11 @@
  * BuildKit's plain progress on stderr (or the BuildResult as JSON on stdout), and keeps the image and
  * the cache in the state folder.
  */
-import { build, formatProgress, type BuildInput, type BuildResult } from '../../build/index.ts';
+import { build, formatProgress, type BuildInput, type BuildResult, type ContextInput } from '../../build/index.ts';
 import { formatBuildkitError } from '../../dockerfile/index.ts';
 import type { Command } from '../io.ts';
 import { NO_HOST, stateHost } from '../state/host.ts';
-import { addImage, loadStore, normaliseName, saveCache, saveImages, stateDir, takeStateFlag } from '../state/store.ts';
+import { absolute, addImage, loadStore, normaliseName, saveCache, saveImages, stateDir, takeStateFlag } from '../state/store.ts';
 
 const usage =
   'Usage: stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--builder buildkit|legacy] [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR\n';
@@ -86,7 +86,6 @@ function parseArgs(args: readonly string[]): { ok: true; value: BuildArgs } | { 
   return { ok: true, value: out };
 }
 
-const join = (dir: string, path: string): string => (path.startsWith('/') ? path : `${dir.replace(/\/$/, '')}/${path}`);
 
 export const buildCommand: Command = {
   name: 'build',
@@ -109,24 +108,26 @@ export const buildCommand: Command = {
       io.stderr(`ERROR: ${NO_HOST}\n`);
       return 1;
     }
-    const contextDir = join(io.cwd, opts.context as string);
+    const contextDir = absolute(io.cwd, opts.context as string);
     const context = host.readTree(contextDir);
     if (!context.ok) {
       io.stderr(`ERROR: unable to prepare context: ${context.error}\n`);
       return 1;
     }
-    const dockerfilePath = opts.file === undefined ? join(contextDir, 'Dockerfile') : join(io.cwd, opts.file);
+    const dockerfilePath = opts.file === undefined ? `${contextDir.replace(/\/$/, '')}/Dockerfile` : absolute(io.cwd, opts.file);
     const dockerfile = io.readFile(dockerfilePath);
     if (!dockerfile.ok) {
       io.stderr(`ERROR: failed to solve: failed to read dockerfile: ${dockerfile.error}\n`);
       return 1;
     }
-    const inContext = dockerfilePath.startsWith(`${contextDir.replace(/\/$/, '')}/`);
-    const store = loadStore(io, stateDir(io, state), !opts.noCache);
+    const root = `${contextDir.replace(/\/$/, '')}/`;
+    const inContext = dockerfilePath.startsWith(root);
+    const dir = stateDir(io, state);
+    const store = loadStore(io, dir, !opts.noCache);
     const input: BuildInput = {
       dockerfile: dockerfile.value,
-      dockerfilePath: inContext ? dockerfilePath.slice(contextDir.replace(/\/$/, '').length + 1) : dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1),
-      context: context.value,
+      dockerfilePath: inContext ? dockerfilePath.slice(root.length) : dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1),
+      context: withoutState(context.value, dir.startsWith(root) ? dir.slice(root.length) : null),
       buildArgs: opts.buildArgs,
       builder: opts.builder,
       noCache: opts.noCache,
@@ -148,6 +149,13 @@ export const buildCommand: Command = {
     return 0;
   },
 };
+
+/** A daemon's state is never part of a context: leave out the state folder when it lies inside it. */
+function withoutState(context: ContextInput, stateRel: string | null): ContextInput {
+  if (stateRel === null) return context;
+  const prefix = `${stateRel.replace(/\/$/, '')}/`;
+  return Object.fromEntries(Object.entries(context).filter(([path]) => !path.startsWith(prefix)));
+}
 
 /** Progress, then on failure the error block docker prints: the step's output, the source excerpt, the error. */
 export function plainOutput(result: BuildResult, dockerfile: string, dockerfileName: string): string {

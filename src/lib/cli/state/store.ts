@@ -25,10 +25,20 @@ export interface StateStore {
 const IMAGES = 'images.json';
 const CACHE = 'cache.json';
 
+/** `path` made absolute against `cwd`, with `.`, `..` and repeated slashes folded. */
+export function absolute(cwd: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
 /** The state folder from `--state` (already taken from args), the environment, or the default. */
 export function stateDir(io: CliIo, flag: string | undefined): string {
-  const dir = flag ?? io.env['STAGECRAFT_STATE'] ?? '.stagecraft-state';
-  return dir.startsWith('/') ? dir : `${io.cwd.replace(/\/$/, '')}/${dir}`;
+  return absolute(io.cwd, flag ?? io.env['STAGECRAFT_STATE'] ?? '.stagecraft-state');
 }
 
 /** Takes `--state DIR` / `--state=DIR` out of the arguments. */
