@@ -118,7 +118,7 @@ def entry(n):
     files=[]
     for p,k,s,t in listed:
         files.append({'path':p,'target':t} if k=='symlink' else {'path':p,'size':s})
-    e={'version':d['Version'],'installedSizeKiB':kib}
+    e={'version':d['Version'],'installedSizeKiB':kib,'debSize':int(d.get('Size',0))}
     dep=[x for x in deps(n) if x in allp and x!=n]
     rec=[x for x in set(deps(n,True))-set(deps(n)) if x in allp and x!=n]
     if dep: e['depends']=sorted(set(dep))
@@ -128,7 +128,7 @@ def entry(n):
     return e
 pk={n:entry(n) for n in sorted(allp)}
 out={
- 'source':"Debian bookworm package index (main, bookworm-updates, bookworm-security) read with `apt-cache show` on 2026-11-23: version, Installed-Size (KiB), Depends/Pre-Depends and Recommends (first alternative, virtual packages resolved to a provider). File paths and sizes from `dpkg -L` of the same versions (or `dpkg -c` of the downloaded .deb); 'bulk' spreads the rest of Installed-Size over the package's largest folders by their real share. Ubuntu images use these Debian figures too (their own differ slightly).",
+ 'source':"Debian bookworm package index (main, bookworm-updates, bookworm-security) read with `apt-cache show` on 2026-11-23: version, Installed-Size (KiB), Size of the .deb (debSize, bytes), Depends/Pre-Depends and Recommends (first alternative, virtual packages resolved to a provider). File paths and sizes from `dpkg -L` of the same versions (or `dpkg -c` of the downloaded .deb); 'bulk' spreads the rest of Installed-Size over the package's largest folders by their real share. Ubuntu images use these Debian figures too (their own differ slightly).",
  'release':'bookworm',
  'base':{'source':"Packages present in every debian:bookworm image: Priority: required packages plus apt, with their Depends (closure computed from the same index). apt-get treats them as installed.",'packages':sorted(base)},
  'lists':{'source':"Measured: /var/lib/apt/lists after `apt-get update` on Debian bookworm with the default debian.sources (bookworm, bookworm-updates, bookworm-security; main; amd64; lz4 indexes), 2026-11-23.",

@@ -195,17 +195,23 @@ function install(ctx: CommandContext, options: Options, program: string): number
   if (order.length > 0) ctx.stdout.write(`The following NEW packages will be installed:\n${wrapList([...order].sort())}`);
   ctx.stdout.write(`0 upgraded, ${order.length} newly installed, 0 to remove and 0 not upgraded.\n`);
   if (order.length === 0) return 0;
-  const kib = order.reduce((sum, name) => sum + (aptCatalogue.packages[name]?.installedSizeKiB ?? 0), 0);
-  ctx.stdout.write(`After this operation, ${aptSize(kib * 1024)} of additional disk space will be used.\n`);
+  const packages = order.map((name) => [name, aptCatalogue.packages[name] as AptPackage] as const);
+  const kib = packages.reduce((sum, [, pkg]) => sum + pkg.installedSizeKiB, 0);
+  const download = packages.reduce((sum, [, pkg]) => sum + pkg.debSize, 0);
+  ctx.stdout.write(`Need to get ${aptSize(download)} of archives.\nAfter this operation, ${aptSize(kib * 1024)} of additional disk space will be used.\n`);
   if (!options.yes && extra.length > 0) {
     ctx.stdout.write('Do you want to continue? [Y/n] Abort.\n');
     return 1;
   }
+  packages.forEach(([name, pkg], i) => ctx.stdout.write(`Get:${i + 1} http://deb.debian.org/debian bookworm/main amd64 ${name} amd64 ${pkg.version} [${aptSize(pkg.debSize)}]\n`));
+  ctx.stderr.write('debconf: delaying package configuration, since apt-utils is not installed\n');
+  ctx.stdout.write(`Fetched ${aptSize(download)} in 1s (${aptSize(download)}/s)\n`);
   let tree: DirNode = ctx.fs;
   let bytes = 0;
   const added: StatusRecord[] = [];
-  for (const name of order) {
-    const pkg = aptCatalogue.packages[name] as AptPackage;
+  for (const [name, pkg] of packages) {
+    const deb = `${name}_${pkg.version.replace(':', '%3a')}_amd64.deb`;
+    ctx.stdout.write(`Selecting previously unselected package ${name}.\nPreparing to unpack .../${deb} ...\nUnpacking ${name} (${pkg.version}) ...\n`);
     const next = runSteps(tree, [
       (t: DirNode) => installPackageFiles(t, ctx.access, pkg, `${program} install`),
       ...(aptCatalogue.alternatives.links[name] ?? []).map((link) => putSymlink(ctx.access, link.target, link.path)),
@@ -238,6 +244,8 @@ function removePackages(ctx: CommandContext, options: Options, program: string):
   }
   if (targets.length > 0) ctx.stdout.write(`The following packages will be REMOVED:\n${wrapList(targets)}`);
   ctx.stdout.write(`0 upgraded, 0 newly installed, ${targets.length} to remove and 0 not upgraded.\n`);
+  const freed = targets.reduce((sum, name) => sum + (aptCatalogue.packages[name]?.installedSizeKiB ?? 0), 0);
+  if (targets.length > 0) ctx.stdout.write(`After this operation, ${aptSize(freed * 1024)} disk space will be freed.\n`);
   let tree: DirNode = ctx.fs;
   for (const name of targets) {
     const pkg = aptCatalogue.packages[name] as AptPackage;

@@ -32,6 +32,8 @@ export interface PackageContents {
 
 export interface AptPackage extends PackageContents {
   installedSizeKiB: number;
+  /** Bytes of the .deb that apt downloads. */
+  debSize: number;
   recommends?: string[];
 }
 
