@@ -1,0 +1,162 @@
+/**
+ * `docker run [--rm] [-i] [-t] [-d] [-u USER] [-e K=V]... [-w DIR] [--entrypoint X] [-h NAME]
+ * IMAGE [COMMAND] [ARG...]`: a fresh container filesystem over the image, its entrypoint and command
+ * combined as Docker does, run by the shell module as the image's user (or -u) in its workdir with
+ * its environment. `-i` with a shell as the command attaches an interactive shell.
+ */
+import { loadBaseImage } from '../../images/index.ts';
+import { DEFAULT_NOW, DEFAULT_PATH, NOT_SIMULATED_STATUS, runArgv, type Flavor, type ShellRunOptions } from '../../shell/index.ts';
+import { mkdir, readFile, resolvePath, ROOT_CRED, stat, type Cred, type DirNode } from '../../vfs/index.ts';
+import { resolveUser } from '../../build/users.ts';
+import { findImage, normaliseName } from '../state/store.ts';
+import { status, type DockerCommand, type DockerContext, type DockerOutcome } from './command.ts';
+import { openContainerShell } from './container-shell.ts';
+import { treeFromFiles } from './container-fs.ts';
+import { offlinePull, ociStartError, runDaemonError } from './messages.ts';
+
+/** The parts of an image config a container starts from. */
+interface RunnableImage {
+  fs: DirNode;
+  User: string;
+  WorkingDir: string;
+  Env: readonly string[];
+  Cmd: readonly string[] | null;
+  Entrypoint: readonly string[] | null;
+}
+
+const SHELLS = new Set(['sh', 'ash', 'dash', 'bash']);
+const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+/** A built image, or a catalogue image "pulled" (there is no registry: the catalogue stands in). */
+function findRunnable({ daemon, io }: DockerContext, ref: string): RunnableImage | null {
+  const stored = findImage(daemon.store, ref);
+  if (stored !== undefined) return { fs: treeFromFiles(stored.image.files), ...stored.image.config };
+  const base = loadBaseImage(ref);
+  if (!base.ok) return null;
+  const name = normaliseName(ref);
+  const colon = name.lastIndexOf(':');
+  io.stderr(`Unable to find image '${name}' locally\n${name.slice(colon + 1)}: Pulling from ${base.value.imageRef.path}\n`);
+  io.stderr(`Status: Downloaded newer image for ${name} (simulated: taken from Stagecraft's image catalogue, not a registry)\n`);
+  return { fs: base.value.rootfs, ...base.value.config };
+}
+
+function passwdField(fs: DirNode, uid: number, field: number): string | undefined {
+  const passwd = readFile(fs, { cred: ROOT_CRED }, '/etc/passwd');
+  if (!passwd.ok || passwd.value.content === undefined) return undefined;
+  return passwd.value.content.split('\n').map((l) => l.split(':')).find((f) => f[2] === String(uid))?.[field];
+}
+
+/** The container's environment in Docker's order: PATH, HOSTNAME, TERM, the image's, -e, HOME. */
+function containerEnv(image: RunnableImage, extra: readonly string[], hostname: string, tty: boolean, home: string): Record<string, string> {
+  const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: hostname };
+  if (tty) env['TERM'] = 'xterm';
+  for (const e of [...image.Env, ...extra]) {
+    const eq = e.indexOf('=');
+    // `-e NAME` copies the client's variable; the terminal's client has none.
+    if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);
+  }
+  env['HOME'] ??= home;
+  return env;
+}
+
+function shellFlavor(fs: DirNode, cred: Cred, path: string): Flavor {
+  const real = resolvePath(fs, { cred, cwd: '/' }, path);
+  return real.ok && real.value.endsWith('/busybox') ? 'busybox' : 'gnu';
+}
+
+/** The shell `-i` should attach: `sh`, or `docker-entrypoint.sh sh` (official images' entrypoints exec their arguments). */
+function interactiveShell(argv: readonly string[]): string | null {
+  const last = argv[argv.length - 1];
+  if (last === undefined || !SHELLS.has(basename(last))) return null;
+  if (argv.length === 1 || (argv.length === 2 && basename(argv[0] as string) === 'docker-entrypoint.sh')) return last;
+  return null;
+}
+
+export const runCommand: DockerCommand = {
+  name: 'run',
+  path: 'docker run',
+  use: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  summary: 'Create and run a new container from an image',
+  args: { min: 1 },
+  interspersed: false,
+  flags: [
+    { long: 'detach', short: 'd', kind: 'bool', description: 'Run container in background and print container ID' },
+    { long: 'entrypoint', kind: 'string', description: 'Overwrite the default ENTRYPOINT of the image' },
+    { long: 'env', short: 'e', kind: 'list', description: 'Set environment variables' },
+    { long: 'hostname', short: 'h', kind: 'string', description: 'Container host name' },
+    { long: 'interactive', short: 'i', kind: 'bool', description: 'Keep STDIN open even if not attached' },
+    { long: 'name', kind: 'string', description: 'Assign a name to the container' },
+    { long: 'publish', short: 'p', kind: 'list', description: "Publish a container's port(s) to the host (accepted; nothing listens here)" },
+    { long: 'rm', kind: 'bool', description: 'Automatically remove the container and its associated anonymous volumes when it exits' },
+    { long: 'tty', short: 't', kind: 'bool', description: 'Allocate a pseudo-TTY' },
+    { long: 'user', short: 'u', kind: 'string', description: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+    { long: 'workdir', short: 'w', kind: 'string', description: 'Working directory inside the container' },
+  ],
+  run(flags, ctx): DockerOutcome {
+    const { daemon, io } = ctx;
+    const [ref = '', ...command] = flags.args;
+    const image = findRunnable(ctx, ref);
+    if (image === null) {
+      io.stderr(offlinePull(normaliseName(ref)));
+      return status(125);
+    }
+    const entrypointFlag = flags.strings.get('entrypoint');
+    // --entrypoint replaces the image's entrypoint and drops its CMD; arguments replace CMD.
+    const entrypoint = entrypointFlag === undefined ? image.Entrypoint ?? [] : entrypointFlag === '' ? [] : [entrypointFlag];
+    const cmd = command.length > 0 ? command : entrypointFlag === undefined ? image.Cmd ?? [] : [];
+    const argv = [...entrypoint, ...cmd];
+    if (argv.length === 0) {
+      io.stderr(runDaemonError('no command specified'));
+      return status(125);
+    }
+    const id = daemon.newContainerId();
+    const hostname = flags.strings.get('hostname') ?? id.slice(0, 12);
+    const tty = flags.bools.has('tty');
+    const userSpec = flags.strings.get('user') ?? image.User;
+    const user = resolveUser(image.fs, userSpec);
+    if (!user.ok) {
+      io.stderr(runDaemonError(`unable to find ${user.missing} ${user.name}: no matching entries in ${user.missing === 'user' ? 'passwd' : 'group'} file`));
+      return status(125);
+    }
+    const cred: Cred = { uid: user.value.uid, gid: user.value.gid, groups: user.value.groups };
+    const userName = passwdField(image.fs, cred.uid, 0) ?? String(cred.uid);
+    const home = passwdField(image.fs, cred.uid, 5) ?? '/';
+    const cwd = flags.strings.get('workdir') ?? (image.WorkingDir === '' ? '/' : image.WorkingDir);
+    let fs = image.fs;
+    if (!stat(fs, { cred: ROOT_CRED }, cwd).ok) {
+      // Docker creates a missing working directory (owned by root) before the process starts.
+      const made = mkdir(fs, { cred: ROOT_CRED }, cwd, { parents: true });
+      if (made.ok) fs = made.value;
+    }
+    const env = containerEnv(image, flags.lists.get('env') ?? [], hostname, tty, home);
+    const opts: ShellRunOptions = { fs, cred, user: userName, cwd, env, hostname, now: daemon.now() ?? DEFAULT_NOW };
+    const detached = flags.bools.has('detach');
+    const shellName = flags.bools.has('interactive') && !detached ? interactiveShell(argv) : null;
+    // The command runs (or, for a shell, is looked up) through the runtime's exec rules first.
+    const result = runArgv(shellName === null ? argv : [shellName, '-c', ':'], opts);
+    if (result.error?.kind === 'exec') {
+      if (result.error.reason === 'not-simulated') {
+        io.stderr(`${result.error.message}\n`);
+        return status(NOT_SIMULATED_STATUS);
+      }
+      io.stderr(runDaemonError(ociStartError(result.error.message)));
+      return status(result.error.reason === 'denied' ? 126 : 127);
+    }
+    if (detached) {
+      io.stdout(`${id}\n`);
+      io.stderr('(Stagecraft: the container ran to completion in the background; its output is not kept.)\n');
+      return status(0);
+    }
+    if (shellName !== null) {
+      const found = resolvePath(fs, { cred, cwd }, shellName.includes('/') ? shellName : `/bin/${shellName}`);
+      const shell = openContainerShell({
+        name: shellName, flavor: shellFlavor(fs, cred, found.ok ? found.value : `/bin/${shellName}`),
+        fs, cred, user: userName, cwd, env, hostname, now: opts.now ?? DEFAULT_NOW, tty,
+      });
+      return { status: 0, shell };
+    }
+    io.stdout(result.stdout);
+    io.stderr(result.stderr);
+    return status(result.exitCode);
+  },
+};
