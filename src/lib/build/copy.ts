@@ -8,7 +8,7 @@
 import type { Result } from '../diagnostics.ts';
 import { expandWord } from '../dockerfile/expand.ts';
 import type { AddInstruction, CopyInstruction, EscapeToken } from '../dockerfile/types.ts';
-import { lstat, ROOT_CRED, stat, type DirNode, type FsNode } from '../vfs/index.ts';
+import { lstat, ROOT_CRED, stat, walk, type DirNode, type FsNode } from '../vfs/index.ts';
 import { compilePatterns, isIgnored } from './dockerignore.ts';
 import { diagnostic, messages } from './errors.ts';
 import { hashNode, hashText } from './hash.ts';
@@ -165,9 +165,13 @@ export function planCopy(
   };
 }
 
-/** Applies a planned copy onto `fs`. */
-export function applyCopy(fs: DirNode, plan: CopyPlan): Result<DirNode, string> {
+/**
+ * Applies a planned copy onto `fs`. Also returns every path it wrote: a COPY layer holds all of
+ * them, even files identical to what was there (the copy rewrites them).
+ */
+export function applyCopy(fs: DirNode, plan: CopyPlan): Result<{ fs: DirNode; written: string[] }, string> {
   let out = fs;
+  const written: string[] = [];
   for (const item of plan.items) {
     const target = item.parentsRel === '' ? plan.dest : absPath(plan.dest, item.parentsRel);
     if (item.node.kind === 'dir') {
@@ -176,6 +180,8 @@ export function applyCopy(fs: DirNode, plan: CopyPlan): Result<DirNode, string> 
       const made = ensureDir(out, target, plan.dirOwner, item.node.mode);
       if (!made.ok) return { ok: false, error: `${made.error.path}: ${made.error.message}` };
       out = mergeInto(made.value.fs, made.value.real, item.node, plan.recast);
+      const at = made.value.real === '/' ? '' : made.value.real;
+      for (const e of walk(item.node)) if (!plan.recast.exclude?.(e.path.slice(1))) written.push(at + e.path);
       continue;
     }
     // A file lands inside the destination when it names a directory (trailing slash or existing dir).
@@ -185,8 +191,9 @@ export function applyCopy(fs: DirNode, plan: CopyPlan): Result<DirNode, string> 
     const made = ensureDir(out, parentDir(filePath), plan.dirOwner, plan.dirMode);
     if (!made.ok) return { ok: false, error: `${made.error.path}: ${made.error.message}` };
     out = putNode(made.value.fs, made.value.real, baseName(filePath), recast(item.node, plan.recast));
+    written.push(`${made.value.real === '/' ? '' : made.value.real}/${baseName(filePath)}`);
   }
-  return { ok: true, value: out };
+  return { ok: true, value: { fs: out, written } };
 }
 
 interface Match {

@@ -7,7 +7,7 @@ import type { Result, SourceRange } from '../diagnostics.ts';
 import { expandWord } from '../dockerfile/expand.ts';
 import type { EscapeToken, Instruction } from '../dockerfile/types.ts';
 import { DEFAULT_PATH } from '../images/index.ts';
-import { diffTrees, mkdir, ROOT_CRED, type DirNode, type FsNode, type LayerDiff } from '../vfs/index.ts';
+import { diffTrees, lstat, mkdir, ROOT_CRED, type DirNode, type FsNode, type LayerDiff } from '../vfs/index.ts';
 import { missReason, remember, stepKey, type BuildCache, type StepIdentity } from './cache.ts';
 import type { BuildContext } from './context.ts';
 import { applyCopy, planCopy, type CopySource } from './copy.ts';
@@ -271,7 +271,7 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
       }
       return fail(applied.error);
     }
-    const diff = diffTrees(state.fs, applied.value.fs);
+    const diff = withRewritten(diffTrees(state.fs, applied.value.fs), applied.value.fs, applied.value.written ?? []);
     layer = {
       fs: applied.value.fs,
       size: diff.size,
@@ -311,6 +311,8 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
 
 export interface AppliedStep {
   fs: DirNode;
+  /** Paths the step wrote even if unchanged (COPY rewrites what it copies: they are in its layer). */
+  written?: string[];
   stdout: string;
   stderr: string;
   effects: StepResult['effects'];
@@ -351,7 +353,7 @@ function prepare(state: StageState, ins: Instruction, ctx: ExecContext): Result<
               const bytes = plan.value.items.reduce((n, it) => n + nodeBytesDeep(it.node), 0);
               ctx.copiedFrom.set(fromIndex, (ctx.copiedFrom.get(fromIndex) ?? 0) + bytes);
             }
-            return { ok: true, value: { fs: out.value, stdout: '', stderr: '', effects: plan.value.effects } };
+            return { ok: true, value: { fs: out.value.fs, written: out.value.written, stdout: '', stderr: '', effects: plan.value.effects } };
           },
         },
       };
@@ -423,6 +425,25 @@ function copySource(state: StageState, ins: Instruction & { keyword: 'COPY' | 'A
     return { ok: false, error: diagnostic('image-not-found', message, ins.from.range, e.hint) };
   }
   return { ok: true, value: { tree: image.value.rootfs, fromContext: false, archives: none } };
+}
+
+/** The diff plus the written paths it does not list (rewritten unchanged), in path order. */
+function withRewritten(diff: LayerDiff, fs: DirNode, written: readonly string[]): LayerDiff {
+  if (written.length === 0) return diff;
+  const listed = new Set(diff.entries.map((e) => e.path));
+  const extra: LayerDiff['entries'] = [];
+  let size = diff.size;
+  for (const path of written) {
+    if (listed.has(path)) continue;
+    const n = lstat(fs, { cred: ROOT_CRED }, path);
+    if (!n.ok) continue;
+    listed.add(path);
+    extra.push({ path, op: 'modify', node: n.value });
+    if (n.value.kind === 'file') size += n.value.size;
+  }
+  if (extra.length === 0) return diff;
+  const entries = [...diff.entries, ...extra].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries, size };
 }
 
 function changesOf(diff: LayerDiff): FileChange[] {

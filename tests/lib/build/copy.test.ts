@@ -112,6 +112,15 @@ describe('COPY from the context', () => {
     ]);
   });
 
+  test('a COPY layer holds everything it copies, also files identical to what was there', () => {
+    const r = buildText('FROM alpine:3.24\nWORKDIR /app\nCOPY src/a.go .\nCOPY src .\n', ctx);
+    const step = r.stages[0]?.steps[2];
+    expect([step?.size, step?.changes.map((c) => `${c.op} ${c.path}`)]).toEqual([
+      18,
+      ['modify /app/a.go', 'add /app/lib', 'add /app/lib/b.go'],
+    ]);
+  });
+
   test('an invalid --chmod is an error', () => {
     expect(errorsOf(buildText('FROM alpine:3.24\nCOPY --chmod=999 app.txt /a\n', ctx))).toEqual([
       { message: "invalid chmod parameter: '999'. it should be octal string and between 0 and 07777", line: 2 },
