@@ -5,7 +5,8 @@
  */
 import { mayAccess, readFile, stat, X_OK } from '../vfs/index.ts';
 import type { IO } from './io.ts';
-import type { Shell, ShellFlags } from './interpreter.ts';
+import type { Shell } from './interpreter.ts';
+import { FLAG_LETTERS, OPTION_NAMES } from './sh-args.ts';
 import { findProgram } from './program.ts';
 import { parseScript } from './parser.ts';
 import { ExitSignal, LoopSignal, ReturnSignal } from './signals.ts';
@@ -82,11 +83,6 @@ function assign(shell: Shell, io: IO, args: readonly string[], exported: boolean
   return status;
 }
 
-const FLAG_LETTERS: Readonly<Record<string, keyof ShellFlags>> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob' };
-const FLAG_NAMES: Readonly<Record<string, keyof ShellFlags>> = {
-  errexit: 'errexit', xtrace: 'xtrace', nounset: 'nounset', pipefail: 'pipefail', noglob: 'noglob',
-};
-
 const set: Builtin = (shell, args, io) => {
   if (args.length === 0) {
     for (const [name, v] of [...shell.vars].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(`${name}=${quoted(v.value)}\n`);
@@ -100,7 +96,7 @@ const set: Builtin = (shell, args, io) => {
     }
     if (arg === '-o' || arg === '+o') {
       const name = args[++i];
-      const flag = name === undefined ? undefined : FLAG_NAMES[name];
+      const flag = name === undefined ? undefined : OPTION_NAMES[name];
       // dash has no pipefail: the classic reason for SHELL ["/bin/bash", "-o", "pipefail", "-c"].
       if (flag === undefined || (flag === 'pipefail' && shell.dialect === 'dash')) {
         builtinError(shell, io, 'set', `Illegal option -o ${name ?? ''}`);

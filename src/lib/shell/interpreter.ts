@@ -4,15 +4,17 @@
  * redirections, `set -e`/`-x`/`-u`/`-o pipefail`. Programs are found through PATH in the session's
  * filesystem (program.ts); builtins live in builtins.ts.
  */
-import { normalizePath, readdir, readFile, lstat, writeFile, type Access } from '../vfs/index.ts';
+import { normalizePath, readFile, writeFile, type Access } from '../vfs/index.ts';
 import type { CommandNode, List, Pipeline, Redirect, Script, SimpleCommand, AndOr } from './ast.ts';
 import { NOT_SIMULATED_STATUS, type Command, type CommandContext, type ExecOptions, type Flavor, type Writer } from './command.ts';
 import { expandFields, expandPattern, expandString, type ExpandHost } from './expand.ts';
 import { emptyInput, InputStream, NULL_WRITER, type IO } from './io.ts';
-import { cannotCreate, cannotOpen, notSimulated, redirectFailureStatus, shellPrefix } from './messages.ts';
-import { hasWildcard, matchPattern, unescapePattern } from './pattern.ts';
+import { cannotCreate, cannotOpen, execFailure, redirectFailureStatus, shellExecFailure, shellPrefix, type ExecFailure } from './messages.ts';
+import { globPaths } from './glob.ts';
+import { matchPattern } from './pattern.ts';
 import { findProgram } from './program.ts';
 import { parseScript } from './parser.ts';
+import { parseShArgs } from './sh-args.ts';
 import { BufferWriter, countCommand, countLoop, CountingWriter, SHELL_NAMES, type Session } from './session.ts';
 import { ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.ts';
 import { syntaxErrorText } from './syntax-error.ts';
@@ -455,66 +457,28 @@ export class Shell {
     where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor; dialect: Dialect },
   ): number {
     const { io } = where;
-    const flags: Partial<ShellFlags> = {};
-    let command: string | undefined;
-    let readCommand = false;
-    let i = 0;
-    for (; i < args.length; i++) {
-      const arg = args[i] as string;
-      if (arg === '--') {
-        i++;
-        break;
-      }
-      if (arg === '-o' || arg === '+o') {
-        const option = args[++i];
-        if (option === 'pipefail' && where.dialect === 'dash') {
-          io.stderr.write(`${argv0}: 0: Illegal option -o pipefail\n`);
-          return 2;
-        }
-        if (option === 'pipefail') flags.pipefail = arg === '-o';
-        else if (option === 'errexit') flags.errexit = arg === '-o';
-        else if (option === 'nounset') flags.nounset = arg === '-o';
-        else if (option === 'xtrace') flags.xtrace = arg === '-o';
-        continue;
-      }
-      if (!/^[-+][a-zA-Z]+$/.test(arg)) break;
-      for (const letter of arg.slice(1)) {
-        const on = arg.startsWith('-');
-        if (letter === 'c') readCommand = true;
-        else if (letter === 'e') flags.errexit = on;
-        else if (letter === 'x') flags.xtrace = on;
-        else if (letter === 'u') flags.nounset = on;
-        else if (letter === 'f') flags.noglob = on;
-      }
+    const parsed = parseShArgs(args, where.dialect !== 'dash');
+    if (!parsed.ok) {
+      io.stderr.write(`${argv0}: 0: ${parsed.message}\n`);
+      return 2;
     }
-    let name = argv0;
-    let positional: readonly string[];
-    if (readCommand) {
-      command = args[i];
-      if (command === undefined) {
-        io.stderr.write(`${argv0}: -c requires an argument\n`);
-        return 2;
-      }
-      name = args[i + 1] ?? argv0;
-      positional = args.slice(i + 2);
-    } else if (args[i] !== undefined) {
-      const file = args[i] as string;
+    let script: string;
+    if (parsed.source.kind === 'command') script = parsed.source.text;
+    else if (parsed.source.kind === 'stdin') script = io.stdin.readAll();
+    else {
+      const file = parsed.source.path;
       const read = readFile(this.session.fs, { cred: this.session.cred, cwd: where.cwd }, file);
       if (!read.ok) {
         io.stderr.write(where.flavor === 'busybox' ? `${argv0}: can't open '${file}': ${read.error.message}\n` : `${argv0}: 0: cannot open ${file}: ${read.error.code === 'ENOENT' ? 'No such file' : read.error.message}\n`);
         return 2;
       }
-      command = read.value.content ?? '';
-      name = file;
-      positional = args.slice(i + 1);
-    } else {
-      command = io.stdin.readAll();
-      positional = [];
+      script = read.value.content ?? '';
     }
     const shell = new Shell(this.session, {
-      env: where.env, cwd: where.cwd, name, positional, flavor: where.flavor, dialect: where.dialect, depth: this.depth + 1, flags,
+      env: where.env, cwd: where.cwd, name: parsed.name ?? argv0, positional: parsed.positional,
+      flavor: where.flavor, dialect: where.dialect, depth: this.depth + 1, flags: parsed.flags,
     });
-    return shell.runScript(command, io);
+    return shell.runScript(script, io);
   }
 
   /** Parses and runs a whole script; a syntax error prints sh's message and gives 2. */
@@ -632,7 +596,7 @@ export class Shell {
         throw new ExitSignal(2);
       },
       home: (user) => this.homeOf(user),
-      glob: (pattern) => this.glob(pattern),
+      glob: (pattern) => globPaths(this.session.fs, this.access, pattern),
     };
   }
 
@@ -642,66 +606,9 @@ export class Shell {
     const entry = (passwd.value.content ?? '').split('\n').map((l) => l.split(':')).find((f) => f[0] === user);
     return entry?.[5];
   }
-
-  /** Pathname expansion against the filesystem, one path segment at a time. */
-  glob(pattern: string): string[] {
-    const absolute = pattern.startsWith('/');
-    const dirOnly = pattern.endsWith('/');
-    const segments = pattern.split('/').filter((s) => s !== '');
-    let paths: string[] = [absolute ? '/' : ''];
-    const join = (base: string, name: string): string => (base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`);
-    for (const segment of segments) {
-      const next: string[] = [];
-      for (const base of paths) {
-        if (!hasWildcard(segment)) {
-          next.push(join(base, unescapePattern(segment)));
-          continue;
-        }
-        const listed = readdir(this.session.fs, this.access, base === '' ? '.' : base);
-        if (!listed.ok) continue;
-        const hidden = segment.startsWith('.') || segment.startsWith('\\.');
-        // readdir lists no . and ..; a pattern starting with a dot matches them too (`.*`).
-        const names = [...(hidden ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
-        for (const name of names) {
-          if (name.startsWith('.') && !hidden) continue;
-          if (matchPattern(segment, name, true)) next.push(join(base, name));
-        }
-      }
-      paths = next;
-    }
-    return paths
-      .filter((p) => {
-        const node = lstat(this.session.fs, this.access, p);
-        if (!node.ok) return false;
-        return !dirOnly || node.value.kind === 'dir' || (node.value.kind === 'symlink' && this.isDir(p));
-      })
-      .map((p) => (dirOnly ? `${p}/` : p))
-      .sort();
-  }
-
-  private isDir(path: string): boolean {
-    const listed = readdir(this.session.fs, this.access, path);
-    return listed.ok;
-  }
 }
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** Why a program could not be started. */
-export type ExecFailure = { kind: 'not-found' | 'denied'; name: string } | { kind: 'not-simulated'; name: string; path: string };
-
-/** The shell's words: `go: not found`, `./x: Permission denied`. */
-function shellExecFailure(failure: ExecFailure): string {
-  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
-  return `${failure.name}: ${failure.kind === 'not-found' ? 'not found' : 'Permission denied'}`;
-}
-
-/** A program's words when the program it runs cannot start (env, xargs, find -exec). */
-function execFailure(failure: ExecFailure, flavor: Flavor): string {
-  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
-  const reason = failure.kind === 'not-found' ? 'No such file or directory' : 'Permission denied';
-  return flavor === 'busybox' ? `can't execute '${failure.name}': ${reason}` : `'${failure.name}': ${reason}`;
-}
 
 /** BusyBox quotes traced words that need it: `+ echo 'a b'`. */
 function quoteForTrace(word: string): string {

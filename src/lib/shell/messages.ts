@@ -23,3 +23,19 @@ export const redirectFailureStatus = (flavor: Flavor): number => (flavor === 'bu
 
 export const notSimulated = (name: string, path: string): string =>
   `${name}: not simulated by Stagecraft (${path} is in the image, but the simulator has no implementation of it)`;
+
+/** Why a program could not be started. */
+export type ExecFailure = { kind: 'not-found' | 'denied'; name: string } | { kind: 'not-simulated'; name: string; path: string };
+
+/** The shell's words: `go: not found`, `./x: Permission denied`. */
+export function shellExecFailure(failure: ExecFailure): string {
+  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
+  return `${failure.name}: ${failure.kind === 'not-found' ? 'not found' : 'Permission denied'}`;
+}
+
+/** A program's words when the program it runs cannot start (env, xargs, find -exec). */
+export function execFailure(failure: ExecFailure, flavor: Flavor): string {
+  if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
+  const reason = failure.kind === 'not-found' ? 'No such file or directory' : 'Permission denied';
+  return flavor === 'busybox' ? `can't execute '${failure.name}': ${reason}` : `'${failure.name}': ${reason}`;
+}

@@ -18,9 +18,9 @@ export type ProgramLookup =
   /** Run `interpreter` (argv) followed by the script's path and the arguments. */
   | { kind: 'script'; path: string; interpreter: string[] }
   | { kind: 'not-found' }
-  /** Found but not executable (no x bit for this user): sh says Permission denied, status 126. */
+  /** Found but not executable (no x bit for this user, or a directory): sh says Permission denied, 126. */
   | { kind: 'denied'; path: string }
-  /** A directory where a program was expected: sh says Permission denied too. */
+  /** In the image, but Stagecraft has no implementation for it (a simulator limit). */
   | { kind: 'not-simulated'; path: string };
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);

@@ -6,9 +6,9 @@
 import { resolvePath, type Cred, type DirNode } from '../vfs/index.ts';
 import type { Flavor, Registry, SimulatedEffect } from './command.ts';
 import { InputStream, type IO } from './io.ts';
-import { Shell, type ExecFailure } from './interpreter.ts';
+import { Shell } from './interpreter.ts';
 import { DEFAULT_LIMITS, limitMessage, type LimitName, type Limits } from './limits.ts';
-import { notSimulated } from './messages.ts';
+import { notSimulated, type ExecFailure } from './messages.ts';
 import { findProgram } from './program.ts';
 import { defaultRegistry } from './programs/index.ts';
 import { BufferWriter, type Session } from './session.ts';

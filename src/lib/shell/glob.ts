@@ -1,0 +1,38 @@
+/** Pathname expansion (`*.txt`, `/var/lib/apt/lists/*`, a trailing slash for folders) against the vfs, as the user sees it. */
+import { lstat, readdir, stat, type Access, type DirNode } from '../vfs/index.ts';
+import { hasWildcard, matchPattern, unescapePattern } from './pattern.ts';
+
+/** The paths matching `pattern`, sorted; [] when none (the caller then keeps the word as it is). */
+export function globPaths(fs: DirNode, access: Access, pattern: string): string[] {
+  const dirOnly = pattern.endsWith('/');
+  let paths: string[] = [pattern.startsWith('/') ? '/' : ''];
+  const join = (base: string, name: string): string => (base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`);
+  for (const segment of pattern.split('/').filter((s) => s !== '')) {
+    const next: string[] = [];
+    for (const base of paths) {
+      if (!hasWildcard(segment)) {
+        next.push(join(base, unescapePattern(segment)));
+        continue;
+      }
+      const listed = readdir(fs, access, base === '' ? '.' : base);
+      if (!listed.ok) continue;
+      const hidden = segment.startsWith('.') || segment.startsWith('\\.');
+      // readdir lists no . and ..; a pattern starting with a dot matches them too (`.*`).
+      const names = [...(hidden ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
+      for (const name of names) {
+        if (name.startsWith('.') && !hidden) continue;
+        if (matchPattern(segment, name, true)) next.push(join(base, name));
+      }
+    }
+    paths = next;
+  }
+  return paths
+    .filter((p) => {
+      if (!lstat(fs, access, p).ok) return false;
+      if (!dirOnly) return true;
+      const target = stat(fs, access, p);
+      return target.ok && target.value.kind === 'dir';
+    })
+    .map((p) => (dirOnly ? `${p}/` : p))
+    .sort();
+}
