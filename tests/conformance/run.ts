@@ -58,6 +58,32 @@ function recordedDrift(spec: CaseSpec, live: CaseObservation): boolean {
   return existsSync(file) && readFileSync(file, 'utf8') !== `${JSON.stringify(live, null, 2)}\n`;
 }
 
+/** A throw on either side is a bug: it fails that case (outcome) instead of ending the run. */
+function compareOrCrash(
+  spec: CaseSpec,
+  observeDocker: (spec: CaseSpec) => CaseObservation,
+  simulator: SimulatorObserver,
+  used: Set<AcceptedDifference>,
+  onReal: (real: CaseObservation) => void,
+): CaseComparison {
+  let side = 'docker side';
+  try {
+    const real = observeDocker(spec);
+    onReal(real);
+    side = 'simulator';
+    return compareCase(real, simulator.observe(spec), accepted, used);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const aspects = ASPECTS.map((aspect) => ({
+      aspect,
+      status: aspect === 'outcome' ? ('differ' as const) : ('match' as const),
+      differences: aspect === 'outcome' ? [`${side} threw: ${message}`] : [],
+      accepted: [],
+    }));
+    return { case: spec.name, ok: false, aspects };
+  }
+}
+
 function printReport(results: CaseComparison[]): void {
   const width = Math.max(...results.map((r) => r.case.length), 4);
   const cell = (s: string): string => s.padEnd(9);
@@ -93,10 +119,10 @@ async function main(): Promise<number> {
   let engineName = '';
   try {
     for (const spec of cases) {
-      const real = docker.observe(spec);
-      engineName = real.engine;
-      if (docker.live && recordedDrift(spec, real)) drifted.push(spec.name);
-      const result = compareCase(real, simulator.observe(spec), accepted, used);
+      const result = compareOrCrash(spec, docker.observe, simulator, used, (real) => {
+        engineName = real.engine;
+        if (docker.live && recordedDrift(spec, real)) drifted.push(spec.name);
+      });
       results.push(result);
       if (!report) {
         console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${spec.name}`);
