@@ -102,7 +102,8 @@ describe('cargo and mvn', () => {
   test('mvn without pom.xml fails', () => {
     const r = run(makeTree({ dirs: ['/app'] }), ['mvn', 'package'], { cwd: '/app' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (/app).');
+    expect(r.stdout).toContain('[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (/app). Please verify you invoked Maven from the correct directory. -> [Help 1]\n');
+    expect(r.stdout).toContain('[INFO] BUILD FAILURE\n');
   });
 });
 
@@ -117,9 +118,12 @@ describe('gcc and make', () => {
     expect(nodeAt(stat.fs, '/src/a.out')).toMatchObject({ size: 762424 + Math.round(src.length * 0.5) });
   });
 
+  // gcc, make, curl, mvn and cargo messages below were checked against the real tools (gcc 12, GNU make 4.3, curl 7.88, Maven 3.8, cargo 1.95).
   test('gcc with a missing source fails as gcc does', () => {
     const r = run(makeTree({ dirs: ['/src'] }), ['gcc', '-o', 'app', 'main.c'], { cwd: '/src' });
-    expect([r.status, r.stderr]).toEqual([1, 'gcc: error: main.c: No such file or directory\ngcc: fatal error: no input files\ncompilation terminated.\n']);
+    expect([r.status, r.stderr]).toEqual([1, 'cc1: fatal error: main.c: No such file or directory\ncompilation terminated.\n']);
+    expect(run(makeTree({ dirs: ['/src'] }), ['gcc', '-o', 'app', 'main.o'], { cwd: '/src' }).stderr).toBe('/usr/bin/ld: cannot find main.o: No such file or directory\ncollect2: error: ld returned 1 exit status\n');
+    expect(run(makeTree({}), ['gcc']).stderr).toBe('gcc: fatal error: no input files\ncompilation terminated.\n');
   });
 
   test('make runs the default target recipe through sh, with variables and automatic variables', () => {
@@ -165,9 +169,15 @@ describe('curl and wget', () => {
     expect(r.stdout).toBe('# simulated download of https://sh.rustup.rs (25000 bytes): Stagecraft has no network\n');
   });
 
+  test('curl without a URL', () => {
+    expect(run(makeTree({}), ['curl'])).toMatchObject({ status: 2, stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" });
+  });
+
   test('a download into a folder the user may not write fails', () => {
     const r = run(makeTree({}), ['curl', '-o', '/usr/local/bin/x', 'https://example.com/x'], { cred: { uid: 1000, gid: 1000, groups: [] } });
     expect([r.status, r.stderr]).toEqual([23, 'Warning: Failed to open the file /usr/local/bin/x: Permission denied\ncurl: (23) Failure writing output to destination\n']);
+    const silent = run(makeTree({}), ['curl', '-fsSL', '-o', '/usr/local/bin/x', 'https://example.com/x'], { cred: { uid: 1000, gid: 1000, groups: [] } });
+    expect([silent.status, silent.stderr]).toEqual([23, 'curl: (23) Failure writing output to destination\n']);
   });
 
   test('busybox wget -O saves the file and reports it', () => {
@@ -184,6 +194,10 @@ describe('node, tsc and vite', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("Error: Cannot find module '/app/server.js'\n");
     expect(r.stderr.endsWith('Node.js v22.16.0\n')).toBe(true);
+    const node20 = run(makeTree({ dirs: ['/app'] }), ['node', 'x.js'], { cwd: '/app', env: { NODE_VERSION: '20.20.2' } });
+    expect(node20.stderr).toBe(
+      "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module '/app/x.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n    at Module._load (node:internal/modules/cjs/loader:1038:27)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    at node:internal/main/run_main_module:28:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v20.20.2\n",
+    );
   });
 
   test('node with an existing script is a labelled simulated run', () => {

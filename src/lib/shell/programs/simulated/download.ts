@@ -48,19 +48,25 @@ export const curl: Command = {
   run(args, ctx) {
     const urls: string[] = [];
     const outputs: (string | 'remote')[] = [];
+    let silent = false;
+    let showErrors = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] ?? '';
       if (arg === '-o' || arg === '--output') outputs.push(args[++i] ?? '');
       else if (arg === '-O' || arg === '--remote-name') outputs.push('remote');
+      else if (arg === '--silent') silent = true;
+      else if (arg === '--show-error') showErrors = true;
       else if (CURL_VALUED.has(arg)) i++;
       else if (/^-[a-zA-Z]+$/.test(arg)) {
+        if (arg.includes('s')) silent = true;
+        if (arg.includes('S')) showErrors = true;
         // Bundled short flags such as -fsSL, -sSLo FILE, -LO. (--fail never triggers: every simulated download succeeds.)
         if (arg.endsWith('o')) outputs.push(args[++i] ?? '');
         else if (arg.includes('O')) outputs.push('remote');
       } else if (!arg.startsWith('-')) urls.push(arg);
     }
     if (urls.length === 0) {
-      ctx.stderr.write("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+      ctx.stderr.write("curl: try 'curl --help' or 'curl --manual' for more information\n");
       return 2;
     }
     for (const [i, url] of urls.entries()) {
@@ -76,7 +82,9 @@ export const curl: Command = {
       }
       const path = ctx.resolve(name);
       if (!save(ctx, 'curl', url, path).ok) {
-        ctx.stderr.write(`Warning: Failed to open the file ${name}: Permission denied\ncurl: (23) Failure writing output to destination\n`);
+        // -s hides the warning (and, without -S, the error line too).
+        if (!silent) ctx.stderr.write(`Warning: Failed to open the file ${name}: Permission denied\n`);
+        if (!silent || showErrors) ctx.stderr.write('curl: (23) Failure writing output to destination\n');
         return 23;
       }
     }

@@ -32,15 +32,19 @@ function compile(name: string, args: readonly string[], ctx: CommandContext): nu
     return 1;
   }
   let sourceBytes = 0;
+  let missing = false;
   for (const input of inputs) {
     const node = stat(ctx.fs, ctx.access, ctx.resolve(input));
-    if (!node.ok || node.value.kind !== 'file') {
-      ctx.stderr.write(`${name}: error: ${input}: No such file or directory\n`);
-      ctx.stderr.write(`${name}: fatal error: no input files\ncompilation terminated.\n`);
-      return 1;
+    if (node.ok && node.value.kind === 'file') {
+      sourceBytes += node.value.size;
+      continue;
     }
-    sourceBytes += node.value.size;
+    missing = true;
+    // The compiler proper (cc1, cc1plus) reports a missing source; the linker a missing object.
+    if (SOURCE.test(input)) ctx.stderr.write(`${/\.c$/.test(input) ? 'cc1' : 'cc1plus'}: fatal error: ${input}: No such file or directory\ncompilation terminated.\n`);
+    else ctx.stderr.write(`/usr/bin/ld: cannot find ${input}: No such file or directory\ncollect2: error: ld returned 1 exit status\n`);
   }
+  if (missing) return 1;
   const musl = exists(ctx.fs, ctx.access, '/etc/alpine-release');
   const origin = { simulated: true as const, by: name };
   const steps: Step[] = [];

@@ -23,8 +23,13 @@ function coordinates(pom: string): { artifactId: string; version: string; packag
 function run(ctx: CommandContext, goals: readonly string[]): number {
   const pom = readText(ctx.fs, ctx.access, joinPath(ctx.cwd, 'pom.xml'));
   if (pom === undefined) {
+    const rule = `[INFO] ${'-'.repeat(72)}\n`;
+    const finished = new Date(ctx.now).toISOString().replace(/\.\d+Z$/, 'Z');
     ctx.stdout.write(
-      `[INFO] Scanning for projects...\n[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (${ctx.cwd}). Please verify you invoked Maven from the correct project directory. -> [Help 1]\n`,
+      `[INFO] Scanning for projects...\n${rule}[INFO] BUILD FAILURE\n${rule}[INFO] Total time:  0.100 s\n[INFO] Finished at: ${finished}\n${rule}` +
+        `[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (${ctx.cwd}). Please verify you invoked Maven from the correct directory. -> [Help 1]\n` +
+        '[ERROR] \n[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n[ERROR] Re-run Maven using the -X switch to enable full debug logging.\n[ERROR] \n' +
+        '[ERROR] For more information about the errors and possible solutions, please read the following articles:\n[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MissingProjectException\n',
     );
     return 1;
   }

@@ -7,18 +7,49 @@ import { stat } from '../../../vfs/index.ts';
 
 const version = (ctx: CommandContext): string => ctx.env['NODE_VERSION'] ?? '22.16.0';
 
+/**
+ * Where Node's CommonJS loader throws MODULE_NOT_FOUND, by major version: recorded from Node 20.20 and
+ * 24.21; the Node 22 frames are those of early 22.x releases (later ones shift the line numbers).
+ */
+const LOADER_FRAMES: Readonly<Record<'20' | '22' | '24', readonly string[]>> = {
+  '20': [
+    'node:internal/modules/cjs/loader:1210',
+    'Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)',
+    'Module._load (node:internal/modules/cjs/loader:1038:27)',
+    'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
+    'node:internal/main/run_main_module:28:49',
+  ],
+  '22': [
+    'node:internal/modules/cjs/loader:1228',
+    'Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)',
+    'Module._load (node:internal/modules/cjs/loader:1051:27)',
+    'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)',
+    'node:internal/main/run_main_module:28:49',
+  ],
+  '24': [
+    'node:internal/modules/cjs/loader:1568',
+    'Module._resolveFilename (node:internal/modules/cjs/loader:1564:15)',
+    'wrapResolveFilename (node:internal/modules/cjs/loader:1118:27)',
+    'defaultResolveImplForCJSLoading (node:internal/modules/cjs/loader:1142:10)',
+    'resolveForCJSWithHooks (node:internal/modules/cjs/loader:1169:12)',
+    'Module._load (node:internal/modules/cjs/loader:1341:5)',
+    'wrapModuleLoad (node:internal/modules/cjs/loader:261:19)',
+    'Module.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:154:5)',
+    'node:internal/main/run_main_module:33:47',
+  ],
+};
+
 function moduleNotFound(ctx: CommandContext, path: string): number {
+  const major = Number(version(ctx).split('.')[0]);
+  const [where = '', ...frames] = LOADER_FRAMES[major <= 20 ? '20' : major < 24 ? '22' : '24'];
   ctx.stderr.write(
     [
-      'node:internal/modules/cjs/loader:1228',
+      where,
       '  throw err;',
       '  ^',
       '',
       `Error: Cannot find module '${path}'`,
-      '    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)',
-      '    at Module._load (node:internal/modules/cjs/loader:1051:27)',
-      '    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)',
-      '    at node:internal/main/run_main_module:28:49 {',
+      ...frames.map((frame, i) => `    at ${frame}${i === frames.length - 1 ? ' {' : ''}`),
       "  code: 'MODULE_NOT_FOUND',",
       '  requireStack: []',
       '}',
