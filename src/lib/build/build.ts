@@ -81,6 +81,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
     showNames: parsed.stages.length > 1,
     memo: new WeakMap(),
     copiedFrom: new Map(),
+    warnings: [],
     stageIndex,
   };
   const stages: StageResult[] = plan.value.stages.map((p) => ({
@@ -94,7 +95,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
     const outcome = executeStage(p, stage.instructions, stage.baseRange, ctx);
     stages[index] = outcome.result;
     if (outcome.error !== null || outcome.state === null) {
-      return failed([...diagnostics, ...(outcome.error === null ? [] : [outcome.error])], plan.value.view, stages);
+      return failed([...diagnostics, ...ctx.warnings, ...(outcome.error === null ? [] : [outcome.error])], plan.value.view, stages);
     }
     ctx.states.set(index, outcome.state);
   }
@@ -107,7 +108,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
   return {
     ok: true,
     builder,
-    diagnostics,
+    diagnostics: [...diagnostics, ...ctx.warnings],
     plan: plan.value.view,
     stages,
     image: finalImage(target, rootBase(plan.value.target, plan.value.stages)),

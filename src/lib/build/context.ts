@@ -27,6 +27,8 @@ export interface BuildContext {
   root: DirNode;
   /** Paths left out by the ignore file, for the UI and the CopyIgnoredFile hint. */
   ignored: string[];
+  /** Whether the ignore file excludes a context path (for the CopyIgnoredFile warning). */
+  excludes(path: string): boolean;
   /** The contents of local tar archives, by context path. */
   archives: Map<string, DirNode>;
   /** Which ignore file applied, if any. */
@@ -61,7 +63,8 @@ export function loadContext(
     if (entry.archive !== undefined) archives.set(path, treeOf(entry.archive, () => true).root);
     return true;
   });
-  return { ok: true, value: { root: tree.root, archives, ignored, ignoreFile, files: tree.files, bytes: tree.bytes } };
+  const excludes = (path: string): boolean => patterns.length > 0 && isIgnored(patterns, path);
+  return { ok: true, value: { root: tree.root, archives, ignored, excludes, ignoreFile, files: tree.files, bytes: tree.bytes } };
 }
 
 function treeOf(

@@ -24,6 +24,8 @@ export interface CopySource {
   /** The tree sources are read from: the context, a stage's filesystem, or an image's rootfs. */
   tree: DirNode;
   fromContext: boolean;
+  /** For the context: whether .dockerignore excludes a path. */
+  excludes: (path: string) => boolean;
   /** Local tar archives of the context, by context path (ADD extracts them). */
   archives: ReadonlyMap<string, DirNode>;
 }
@@ -45,6 +47,8 @@ export interface CopyPlan {
   /** Owner and mode of directories the copy creates. */
   dirOwner: { uid: number; gid: number };
   dirMode: number;
+  /** Warnings found while selecting sources (CopyIgnoredFile). */
+  warnings: BuildDiagnostic[];
   /** Content hash of everything selected, for the cache key. */
   contentHash: string;
   /** The instruction as history shows it: `COPY [--chown=x] [--chmod=y] <srcs> <dest>`. */
@@ -60,7 +64,7 @@ export function planCopy(
   source: CopySource,
   escapeToken: EscapeToken,
   memo: WeakMap<FsNode, string>,
-): Result<CopyPlan, BuildDiagnostic> {
+): Result<CopyPlan, BuildDiagnostic> & { warnings?: BuildDiagnostic[] } {
   const err = (code: string, message: string) => ({ ok: false as const, error: diagnostic(code, message, ins.range) });
   const ex = (w: string): Result<string, BuildDiagnostic> => {
     const r = expandWord(w, state.env, { escapeToken });
@@ -105,6 +109,7 @@ export function planCopy(
   const items: Item[] = [];
   const effects: SimulatedEffectView[] = [];
   const hashes: string[] = [];
+  const warnings: BuildDiagnostic[] = [];
   const parents = ins.keyword === 'COPY' && ins.parents;
   for (const src of srcs) {
     if (/^https?:\/\//.test(src)) {
@@ -122,7 +127,11 @@ export function planCopy(
     }
     const pattern = cleanPath('/' + src);
     const matches = hasWildcard(pattern) ? matchWildcard(source.tree, pattern) : exact(source.tree, pattern);
-    if (matches === null) return err('source-not-found', messages.notFound(pattern));
+    if (source.fromContext && !hasWildcard(pattern) && source.excludes(pattern.slice(1))) {
+      const hint = '.dockerignore leaves this path out of the build context, so COPY cannot see it. Remove the pattern or copy something else.';
+      warnings.push(diagnostic('CopyIgnoredFile', messages.copyIgnored(ins.keyword, src), ins.range, hint, 'warning'));
+    }
+    if (matches === null) return { ok: false, error: diagnostic('source-not-found', messages.notFound(pattern), ins.range), warnings };
     for (const m of matches) {
       const archive = ins.keyword === 'ADD' && source.fromContext && ins.unpack !== false ? source.archives.get(m.path.slice(1)) : undefined;
       const node = archive ?? m.node;
@@ -158,6 +167,7 @@ export function planCopy(
       recast: how,
       dirOwner: owner ?? { uid: 0, gid: 0 },
       dirMode: mode ?? 0o755,
+      warnings,
       contentHash: hashText(hashes.join('\n')),
       createdBy: `${ins.keyword} ${[...flags, ...shownSrcs, destRaw.value].join(' ')} # buildkit`,
       effects,

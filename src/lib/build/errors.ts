@@ -44,6 +44,8 @@ export const messages = {
   invalidChmod: (v: string) => `invalid chmod parameter: '${v}'. it should be octal string and between 0 and 07777`,
   copyUrl: 'source can\'t be a URL for COPY',
   copyGit: 'source can\'t be a git ref for COPY',
+  copyIgnored: (keyword: 'COPY' | 'ADD', file: string) =>
+    `Attempting to ${keyword === 'COPY' ? 'Copy' : 'Add'} file ${goQuote(file)} that is excluded by .dockerignore`,
   ignoreFile: (detail: string) => `failed to parse .dockerignore: ${detail}`,
 } as const;
 

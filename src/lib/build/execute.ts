@@ -39,6 +39,8 @@ export interface ExecContext {
   memo: WeakMap<FsNode, string>;
   /** Bytes each stage gave to others through COPY --from, for "left behind". */
   copiedFrom: Map<number, number>;
+  /** Warnings found while building (CopyIgnoredFile), in order. */
+  warnings: BuildDiagnostic[];
   /** Index of every stage by lower-case name, for COPY --from. */
   stageIndex: ReadonlyMap<string, number>;
 }
@@ -338,6 +340,7 @@ function prepare(state: StageState, ins: Instruction, ctx: ExecContext): Result<
       const source = copySource(state, ins, ctx);
       if (!source.ok) return source;
       const plan = planCopy(state, ins, source.value, ctx.escapeToken, ctx.memo);
+      ctx.warnings.push(...(plan.ok ? plan.value.warnings : plan.warnings ?? []));
       if (!plan.ok) return plan;
       const fromIndex = ins.keyword === 'COPY' && ins.from !== undefined ? ctx.stageIndex.get(ins.from.value.toLowerCase()) ?? numericStage(ins.from.value) : undefined;
       return {
@@ -409,14 +412,14 @@ function prepareWorkdir(state: StageState, raw: string, range: SourceRange, ctx:
 function copySource(state: StageState, ins: Instruction & { keyword: 'COPY' | 'ADD' }, ctx: ExecContext): Result<CopySource, BuildDiagnostic> {
   const none = new Map<string, DirNode>();
   if (ins.keyword === 'ADD' || ins.from === undefined) {
-    return { ok: true, value: { tree: ctx.context.root, fromContext: true, archives: ctx.context.archives } };
+    return { ok: true, value: { tree: ctx.context.root, fromContext: true, excludes: ctx.context.excludes, archives: ctx.context.archives } };
   }
   const from = ins.from.value;
   const index = ctx.stageIndex.get(from.toLowerCase()) ?? numericStage(from);
   if (index !== undefined) {
     const source = ctx.states.get(index);
     if (source === undefined) throw new Error(`build bug: stage ${index} not built before ${state.index}`);
-    return { ok: true, value: { tree: source.fs, fromContext: false, archives: none } };
+    return { ok: true, value: { tree: source.fs, fromContext: false, excludes: () => false, archives: none } };
   }
   const image = ctx.deps.loadImage(from);
   if (!image.ok) {
@@ -424,7 +427,7 @@ function copySource(state: StageState, ins: Instruction & { keyword: 'COPY' | 'A
     const message = e.code === 'InvalidReference' ? messages.badReference(from, e.message) : e.message;
     return { ok: false, error: diagnostic('image-not-found', message, ins.from.range, e.hint) };
   }
-  return { ok: true, value: { tree: image.value.rootfs, fromContext: false, archives: none } };
+  return { ok: true, value: { tree: image.value.rootfs, fromContext: false, excludes: () => false, archives: none } };
 }
 
 /** The diff plus the written paths it does not list (rewritten unchanged), in path order. */

@@ -76,10 +76,11 @@ describe('COPY from the context', () => {
     ]);
   });
 
-  test('a path excluded by .dockerignore is not there to copy', () => {
+  test('a path excluded by .dockerignore is not there to copy: a CopyIgnoredFile warning, then not found', () => {
     const r = buildText('FROM alpine:3.24\nCOPY docs /d/\n', { ...ctx, '.dockerignore': { content: 'docs\n' } });
-    expect(errorsOf(r)).toEqual([
-      { message: 'failed to compute cache key: failed to calculate checksum of ref context "/docs": not found', line: 2 },
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message, d.line])).toEqual([
+      ['warning', 'CopyIgnoredFile', 'Attempting to Copy file "docs" that is excluded by .dockerignore', 2],
+      ['error', 'source-not-found', 'failed to compute cache key: failed to calculate checksum of ref context "/docs": not found', 2],
     ]);
   });
 
