@@ -105,6 +105,16 @@ describe('files', () => {
       '',
     ]);
   });
+  test('install -d / -D with mode and owner', () => {
+    expect(gnu('install -d -m 750 -o node /app/data && stat -c "%a %U" /app/data; echo x > /tmp/s && install -D -m 755 /tmp/s /opt/bin/s && stat -c "%a %U %n" /opt/bin/s')).toEqual([
+      0, '750 node\n755 root /opt/bin/s\n', '',
+    ]);
+  });
+  test('mktemp names are deterministic and never taken', () => {
+    expect(bb('mktemp; mktemp; mktemp -d; mktemp /tmp/build.XXXX; stat -c %a /tmp/tmp.0000000002')).toEqual([
+      0, '/tmp/tmp.0000000000\n/tmp/tmp.0000000001\n/tmp/tmp.0000000002\n/tmp/build.0000\n700\n', '',
+    ]);
+  });
   test('readlink -f and realpath resolve links', () => {
     expect(bb('ln -s /etc /tmp/e; readlink -f /tmp/e/passwd; realpath /tmp/e/../tmp')).toEqual([0, '/etc/passwd\n/tmp\n', '']);
   });

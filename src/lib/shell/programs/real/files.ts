@@ -1,11 +1,11 @@
-/** Creating, removing, copying, moving and linking files: mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath. */
+/** Creating, removing, copying, moving and linking files: mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp. */
 import {
-  chmod as vfsChmod, copyNode, lstat, mayAccess, mkdir as vfsMkdir, readlink as vfsReadlink, remove, rename, resolvePath,
+  chmod as vfsChmod, chown as vfsChown, copyNode, lstat, mayAccess, mkdir as vfsMkdir, readlink as vfsReadlink, remove, rename, resolvePath,
   stat, symlink, W_OK, type FsError,
 } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { parseMode } from './modes.ts';
-import { badOption, busybox, complain, parseOptions, q, writeText } from './support.ts';
+import { badOption, busybox, complain, groupId, parseOptions, q, userId, writeText } from './support.ts';
 
 const base = (path: string): string => {
   const trimmed = path.replace(/\/+$/, '');
@@ -313,5 +313,92 @@ export const realpath: Command = {
       ctx.stdout.write(`${result.value}\n`);
     }
     return status;
+  },
+};
+
+/** install [-d] [-D] [-m MODE] [-o USER] [-g GROUP] SOURCE... DEST: copy (or make folders) with mode and owner. */
+export const install: Command = {
+  name: 'install',
+  run(args, ctx) {
+    const opts = parseOptions(args, { flags: 'dDcsvCp', values: 'mogt', long: { directory: 'd', mode: 'm', owner: 'o', group: 'g', 'target-directory': 't' } });
+    if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
+    const modeSpec = opts.values.get('m')?.[0];
+    const mode = modeSpec === undefined ? 0o755 : parseMode(modeSpec, 0o755, false);
+    if (mode === undefined) return complain(ctx, `invalid mode ${q(modeSpec ?? '')}`);
+    const ownerName = opts.values.get('o')?.[0];
+    const groupName = opts.values.get('g')?.[0];
+    const uid = ownerName === undefined ? undefined : userId(ctx.fs, ownerName);
+    const gid = groupName === undefined ? undefined : groupId(ctx.fs, groupName);
+    if (ownerName !== undefined && uid === undefined) return complain(ctx, busybox(ctx) ? `unknown user ${ownerName}` : `invalid user ${q(ownerName)}`);
+    if (groupName !== undefined && gid === undefined) return complain(ctx, busybox(ctx) ? `unknown group ${groupName}` : `invalid group ${q(groupName)}`);
+    const finish = (path: string): number => {
+      const changed = vfsChmod(ctx.fs, ctx.access, path, mode);
+      if (!changed.ok) return complain(ctx, `cannot change permissions of ${q(path)}: ${changed.error.message}`);
+      ctx.fs = changed.value;
+      if (uid === undefined && gid === undefined) return 0;
+      const owned = vfsChown(ctx.fs, ctx.access, path, { ...(uid === undefined ? {} : { uid }), ...(gid === undefined ? {} : { gid }) });
+      if (!owned.ok) return complain(ctx, `cannot change ownership of ${q(path)}: ${owned.error.message}`);
+      ctx.fs = owned.value;
+      return 0;
+    };
+    let status = 0;
+    if (opts.flags.has('d')) {
+      for (const dir of opts.operands) {
+        const made = vfsMkdir(ctx.fs, ctx.access, dir, { parents: true });
+        if (!made.ok) {
+          status = complain(ctx, `cannot create directory ${q(dir)}: ${made.error.message}`);
+          continue;
+        }
+        ctx.fs = made.value;
+        status = finish(dir) || status;
+      }
+      return status;
+    }
+    const operands = [...opts.operands];
+    const target = opts.values.get('t')?.[0];
+    const dest = target ?? operands.pop();
+    if (dest === undefined || operands.length === 0) return complain(ctx, 'missing file operand');
+    if (opts.flags.has('D')) {
+      const parent = (target ?? dest).replace(/\/[^/]*$/, '') || '/';
+      const made = vfsMkdir(ctx.fs, ctx.access, target ?? parent, { parents: true });
+      if (made.ok) ctx.fs = made.value;
+    }
+    const intoDir = target !== undefined || isDir(ctx, dest);
+    for (const source of operands) {
+      const to = targetOf(source, dest, intoDir);
+      const copied = copyNode(ctx.fs, ctx.access, { tree: ctx.fs, path: source }, to, { owner: { uid: ctx.cred.uid, gid: ctx.cred.gid } });
+      if (!copied.ok) {
+        status = complain(ctx, `cannot ${copied.error.path === source ? 'stat' : 'create regular file'} ${q(copied.error.path)}: ${copied.error.message}`);
+        continue;
+      }
+      ctx.fs = copied.value;
+      status = finish(to) || status;
+    }
+    return status;
+  },
+};
+
+/** mktemp [-d] [TEMPLATE]: a new file or folder with a name not taken yet (deterministic: no randomness). */
+export const mktemp: Command = {
+  name: 'mktemp',
+  run(args, ctx) {
+    const opts = parseOptions(args, { flags: 'duqt', values: 'p', long: { directory: 'd', tmpdir: 'p' } });
+    if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
+    const template = opts.operands[0] ?? 'tmp.XXXXXXXXXX';
+    const xs = /X{3,}$/.exec(template)?.[0].length;
+    if (xs === undefined) return complain(ctx, `too few X's in template ${q(template)}`);
+    const dir = opts.values.get('p')?.[0] ?? (template.includes('/') ? '' : (ctx.env['TMPDIR'] ?? '/tmp'));
+    const stem = template.slice(0, -xs);
+    for (let n = 0; n < 1000; n++) {
+      const name = `${stem}${n.toString(36).padStart(xs, '0')}`;
+      const path = dir === '' ? name : join(dir, name);
+      if (lstat(ctx.fs, ctx.access, path).ok) continue;
+      const made = opts.flags.has('d') ? vfsMkdir(ctx.fs, ctx.access, path, { mode: 0o700 }) : writeText(ctx, path, { content: '', mode: 0o600 });
+      if (!made.ok) return complain(ctx, `failed to create ${opts.flags.has('d') ? 'directory' : 'file'} via template ${q(path)}: ${made.error.message}`);
+      ctx.fs = made.value;
+      ctx.stdout.write(`${path}\n`);
+      return 0;
+    }
+    return complain(ctx, `failed to create file via template ${q(template)}: File exists`);
   },
 };

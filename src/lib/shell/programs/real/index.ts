@@ -2,7 +2,7 @@
 import type { Command } from '../../command.ts';
 import { chgrp, chmod, chown, stat } from './attributes.ts';
 import { echo, printf } from './echo.ts';
-import { cp, ln, mkdir, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
+import { cp, install, ln, mkdir, mktemp, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
 import { find } from './find.ts';
 import { grep } from './grep.ts';
 import { du, ls } from './listing.ts';
@@ -21,6 +21,6 @@ export const realCommands: readonly Command[] = [
   ...shellPrograms, busyboxProgram,
   echo, printf, test, bracket, trueCommand, falseCommand, colon, pwd,
   cat, wc, head, tail, sort, uniq, tr, cut, tee, xargs, grep, sed,
-  ls, du, mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, chmod, chown, chgrp, stat, find, tar,
+  ls, du, mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp, chmod, chown, chgrp, stat, find, tar,
   id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq,
 ];
