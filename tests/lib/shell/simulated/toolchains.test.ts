@@ -73,6 +73,7 @@ describe('pip', () => {
     const r = run(tree, ['pip3', 'install', 'flask']);
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('error: externally-managed-environment');
+    expect(r.stderr).toContain('    See /usr/share/doc/python3.11/README.venv for more information.\n');
     expect(run(tree, ['pip3', 'install', '--break-system-packages', 'flask']).status).toBe(0);
   });
 });

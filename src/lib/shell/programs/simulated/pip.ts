@@ -36,7 +36,8 @@ export function requirementNames(text: string): string[] {
     .filter(Boolean);
 }
 
-function externallyManaged(ctx: CommandContext): number {
+/** PEP 668's refusal as Debian's pip prints it (recorded from bookworm's python3-pip 23.0). */
+function externallyManaged(ctx: CommandContext, version: string): number {
   ctx.stderr.write(
     [
       'error: externally-managed-environment',
@@ -45,11 +46,17 @@ function externallyManaged(ctx: CommandContext): number {
       '╰─> To install Python packages system-wide, try apt install',
       '    python3-xyz, where xyz is the package you are trying to',
       '    install.',
-      '',
+      '    ',
       '    If you wish to install a non-Debian-packaged Python package,',
       '    create a virtual environment using python3 -m venv path/to/venv.',
       '    Then use path/to/venv/bin/python and path/to/venv/bin/pip. Make',
       '    sure you have python3-full installed.',
+      '    ',
+      '    If you wish to install a non-Debian packaged Python application,',
+      '    it may be easiest to use pipx install xyz, which will manage a',
+      '    virtual environment for you. Make sure you have pipx installed.',
+      '    ',
+      `    See /usr/share/doc/python${version}/README.venv for more information.`,
       '',
       'note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.',
       'hint: See PEP 668 for the detailed specification.',
@@ -90,7 +97,7 @@ function install(ctx: CommandContext, args: readonly string[]): number {
   const site = systemSite(ctx);
   const home = ctx.env['HOME'] ?? '/root';
   const dir = target !== undefined ? ctx.resolve(target) : user ? `${home}/.local/lib/python${site.version}/site-packages` : site.dir;
-  if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx);
+  if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx, site.version);
   const origin = { simulated: true as const, by: 'pip install' };
   const steps: Step[] = [];
   const installed: string[] = [];
