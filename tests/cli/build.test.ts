@@ -146,6 +146,19 @@ describe('stagecraft build and the image commands', () => {
     expect([result.ok, result.diagnostics.map((d) => d.line), result.image]).toEqual([false, [3], null]);
   });
 
+  test('check warnings are listed after the progress, before the error', async () => {
+    const io = host({ '/w/ctx/Dockerfile': 'FROM alpine:3.24\nCOPY secret.txt /s\n', '/w/ctx/secret.txt': 'x', '/w/ctx/.dockerignore': 'secret.txt\n' });
+    expect(await main(['build', '--state', '/st', 'ctx'], io)).toBe(1);
+    const tail = io.err.slice(io.err.indexOf('#6 ERROR'));
+    expect(tail.split('\n').slice(0, 5)).toEqual([
+      '#6 ERROR: failed to compute cache key: failed to calculate checksum of ref context "/secret.txt": not found',
+      '',
+      ' 1 warning found (use docker --debug to expand):',
+      ' - CopyIgnoredFile: Attempting to Copy file "secret.txt" that is excluded by .dockerignore (line 2)',
+      '',
+    ]);
+  });
+
   test('usage errors exit 2', async () => {
     const io = host({});
     expect(await main(['build'], io)).toBe(2);

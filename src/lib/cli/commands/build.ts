@@ -159,7 +159,7 @@ function withoutState(context: ContextInput, stateRel: string | null): ContextIn
 
 /** Progress, then on failure the error block docker prints: the step's output, the source excerpt, the error. */
 export function plainOutput(result: BuildResult, dockerfile: string, dockerfileName: string): string {
-  let out = formatProgress(result.progress);
+  let out = formatProgress(result.progress) + warningSummary(result);
   if (result.ok) return out;
   const error = result.diagnostics.find((d) => d.severity === 'error');
   if (error === undefined) return out;
@@ -174,6 +174,14 @@ export function plainOutput(result: BuildResult, dockerfile: string, dockerfileN
   const message = error.phase === 'parse' ? formatBuildkitError(error) : error.message;
   out += `ERROR: failed to solve: ${message}\n`;
   return out;
+}
+
+/** The check warnings, as buildx lists them after the progress. */
+function warningSummary(result: BuildResult): string {
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length === 0) return '';
+  const head = `\n ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`;
+  return head + warnings.map((w) => ` - ${w.code}: ${w.message}${w.line === null ? '' : ` (line ${w.line})`}\n`).join('');
 }
 
 function excerpt(text: string, name: string, line: number, endLine: number): string {
