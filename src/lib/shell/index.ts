@@ -4,6 +4,8 @@
  */
 export { runShell, runArgv, DEFAULT_NOW, LIMIT_STATUS } from './run.ts';
 export type { ShellRunOptions, ShellResult, ShellError } from './run.ts';
+export { openShell } from './interactive.ts';
+export type { InteractiveShell, LineResult } from './interactive.ts';
 export { createRegistry, NOT_SIMULATED_STATUS } from './command.ts';
 export type { Command, CommandContext, ExecOptions, Flavor, Registry, SimulatedEffect, Writer } from './command.ts';
 export { DEFAULT_LIMITS } from './limits.ts';

@@ -342,7 +342,6 @@ export class Shell {
   }
 
   callFunction(body: CommandNode, args: readonly string[], io: IO): number {
-    countCommand(this.session);
     if (this.locals.length >= this.session.limits.maxDepth) throw new LimitSignal('maxDepth');
     const savedArgs = this.positional;
     this.positional = [...args];
@@ -394,7 +393,6 @@ export class Shell {
     args: readonly string[],
     where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor },
   ): number {
-    countCommand(this.session);
     if (SHELL_NAMES.has(command.name)) {
       const dialect: Dialect = command.name === 'bash' ? 'bash' : where.flavor === 'busybox' ? 'ash' : 'dash';
       return this.runShellProgram(argv0, args, { ...where, dialect });
@@ -441,6 +439,7 @@ export class Shell {
       resolve: (path) => normalizePath(path, cwd),
       exec: (argv: readonly string[], options: ExecOptions = {}): number => {
         if (argv.length === 0) return 0;
+        countCommand(session);
         const childCwd = options.cwd === undefined ? cwd : normalizePath(options.cwd, cwd);
         const childIo: IO = { stdin: options.stdin === undefined ? emptyInput() : new InputStream(options.stdin), stdout: io.stdout, stderr: io.stderr };
         const childEnv = options.clearEnv ? { ...options.env } : { ...env, ...options.env };

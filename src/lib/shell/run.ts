@@ -57,7 +57,7 @@ export const DEFAULT_NOW = Date.UTC(2026, 0, 1);
 /** The status a script ends with when Stagecraft stops it at a limit (like `timeout`'s 124). */
 export const LIMIT_STATUS = 124;
 
-function createSession(opts: ShellRunOptions): Session {
+export function createSession(opts: ShellRunOptions): Session {
   return {
     fs: opts.fs,
     cred: opts.cred,
@@ -72,7 +72,7 @@ function createSession(opts: ShellRunOptions): Session {
 }
 
 /** dash unless /bin/sh is BusyBox (Alpine, busybox images): it decides the shell's error wording. */
-function shellFlavor(fs: DirNode, cred: Cred): Flavor {
+export function shellFlavor(fs: DirNode, cred: Cred): Flavor {
   const real = resolvePath(fs, { cred, cwd: '/' }, '/bin/sh');
   return real.ok && real.value.endsWith('/busybox') ? 'busybox' : 'gnu';
 }

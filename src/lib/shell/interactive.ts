@@ -1,0 +1,88 @@
+/**
+ * A shell that lives across lines (`docker run -it image sh`): variables, functions, the working
+ * directory and the filesystem carry over from one line to the next until `exit`. Each line gets
+ * the full limits, as a fresh command at a prompt would.
+ */
+import type { DirNode } from '../vfs/index.ts';
+import type { SimulatedEffect } from './command.ts';
+import { InputStream } from './io.ts';
+import { Shell, type Dialect } from './interpreter.ts';
+import { limitMessage } from './limits.ts';
+import { parseScript } from './parser.ts';
+import { createSession, LIMIT_STATUS, shellFlavor, type ShellRunOptions } from './run.ts';
+import { BufferWriter } from './session.ts';
+import { ExitSignal, LimitSignal } from './signals.ts';
+import { syntaxErrorText } from './syntax-error.ts';
+
+export interface LineResult {
+  stdout: string;
+  stderr: string;
+  /** `$?` after the line, or the status `exit` gave. */
+  exitCode: number;
+  /** The line ran `exit` (or the shell had already exited). */
+  exited: boolean;
+}
+
+export interface InteractiveShell {
+  run(line: string, stdin?: string): LineResult;
+  readonly cwd: string;
+  readonly fs: DirNode;
+  /** Effects of simulated programs since the shell opened. */
+  readonly effects: readonly SimulatedEffect[];
+  readonly exited: boolean;
+  getVar(name: string): string | undefined;
+}
+
+/** Opens a shell; `argv0` (default `/bin/sh`) names it: a name ending in `bash` gets bash's pipefail. */
+export function openShell(opts: ShellRunOptions): InteractiveShell {
+  const session = createSession(opts);
+  const name = opts.argv0 ?? '/bin/sh';
+  const flavor = shellFlavor(opts.fs, opts.cred);
+  const dialect: Dialect = name.endsWith('bash') ? 'bash' : flavor === 'busybox' ? 'ash' : 'dash';
+  const shell = new Shell(session, { env: opts.env, cwd: opts.cwd, name, positional: [], flavor, dialect, depth: 0 });
+  let exited = false;
+  let exitStatus = 0;
+  return {
+    run(line, stdin = '') {
+      if (exited) return { stdout: '', stderr: '', exitCode: exitStatus, exited };
+      session.counters.commands = 0;
+      session.counters.loops = 0;
+      session.counters.output = 0;
+      const stdout = new BufferWriter(session);
+      const stderr = new BufferWriter(session);
+      const io = { stdin: new InputStream(stdin), stdout, stderr };
+      const parsed = parseScript(line);
+      if (!parsed.ok) {
+        shell.line = parsed.error.line;
+        shell.error(io, syntaxErrorText(parsed.error.problem, flavor));
+        shell.status = 2;
+        return { stdout: stdout.text, stderr: stderr.text, exitCode: 2, exited };
+      }
+      try {
+        shell.status = shell.runList(parsed.script, io);
+      } catch (e) {
+        if (e instanceof ExitSignal) {
+          exited = true;
+          exitStatus = e.status;
+        } else if (e instanceof LimitSignal) {
+          stderr.text += `${limitMessage(e.limit, session.limits)}\n`;
+          shell.status = LIMIT_STATUS;
+        } else throw e;
+      }
+      return { stdout: stdout.text, stderr: stderr.text, exitCode: exited ? exitStatus : shell.status, exited };
+    },
+    get cwd() {
+      return shell.cwd;
+    },
+    get fs() {
+      return session.fs;
+    },
+    get effects() {
+      return session.effects;
+    },
+    get exited() {
+      return exited;
+    },
+    getVar: (n) => shell.getVar(n),
+  };
+}
