@@ -129,6 +129,17 @@ describe('Debian: apt lists cost bytes until removed', () => {
     expect(nodeAt(r.fs, '/src/hello')).toMatchObject({ kind: 'file', mode: 0o755, origin: { simulated: true, by: 'cc' } });
   });
 
+  test("pip in Debian's own Python refuses after apt-get install python3-pip (PEP 668)", () => {
+    let tree = debianImage();
+    const installed = step(tree, 'apt-get update && apt-get install -y --no-install-recommends python3-pip');
+    expect(installed.exitCode).toBe(0);
+    tree = installed.fs;
+    const refused = step(tree, 'pip install flask');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe('error: externally-managed-environment');
+    expect(step(tree, 'pip install --break-system-packages flask').exitCode).toBe(0);
+  });
+
   test('useradd then the user cannot write /srv (root-owned)', () => {
     const created = step(debianImage(), 'useradd -r -m app');
     expect(created.exitCode).toBe(0);

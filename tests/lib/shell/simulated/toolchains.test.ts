@@ -69,12 +69,14 @@ describe('pip', () => {
   });
 
   test("Debian's system Python refuses with externally-managed-environment", () => {
-    const tree = makeTree({ files: { '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\n' } });
+    const tree = makeTree({ files: { '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\n', '/etc/debian_version': '12.9\n' }, dirs: ['/usr/local/lib/python3.11/dist-packages'] });
     const r = run(tree, ['pip3', 'install', 'flask']);
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('error: externally-managed-environment');
     expect(r.stderr).toContain('    See /usr/share/doc/python3.11/README.venv for more information.\n');
-    expect(run(tree, ['pip3', 'install', '--break-system-packages', 'flask']).status).toBe(0);
+    const forced = run(tree, ['pip3', 'install', '--break-system-packages', 'flask']);
+    expect(forced.status).toBe(0);
+    expect(bytesAt(forced.fs, '/usr/local/lib/python3.11/dist-packages/flask')).toBe(5165619);
   });
 });
 

@@ -87,6 +87,7 @@ def filelist(n):
         if os.path.islink(p): out.append((p,'symlink',0,os.readlink(p)))
         elif os.path.isfile(p): out.append((p,'file',os.path.getsize(p),None))
     return out
+MARKER_FILES={'/usr/lib/python3.11/EXTERNALLY-MANAGED'}
 BIN=('/usr/bin/','/usr/sbin/','/bin/','/sbin/','/usr/local/bin/')
 def entry(n):
     d=recs[n]; kib=int(d.get('Installed-Size',0))
@@ -96,6 +97,8 @@ def entry(n):
     rest=[f for f in fl if f not in bins and f[1]=='file']
     rest.sort(key=lambda f:-f[2])
     big=[f for f in rest if f[2]>=512*1024][:6]
+    # Small files whose presence programs check (pip refuses a distribution's Python that has this marker).
+    big+=[f for f in rest if f[0] in MARKER_FILES and f not in big]
     listed=bins+big
     bulkfiles=[f for f in rest if f not in big]
     groups=collections.defaultdict(lambda:[0,0])

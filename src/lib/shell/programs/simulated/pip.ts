@@ -12,18 +12,46 @@ import { plural } from './messages.ts';
 
 const PIP = toolchainCatalogue.pip;
 
-/** The interpreter's site-packages: python images use /usr/local, Debian's python3 /usr/lib/python3/dist-packages. */
-function systemSite(ctx: CommandContext): { dir: string; version: string; managed: boolean } {
-  for (const base of ['/usr/local/lib', '/usr/lib']) {
-    const entries = readdir(ctx.fs, ctx.access, base);
-    if (!entries.ok) continue;
-    const python = entries.value.map((e) => e.name).filter((name) => /^python3\.\d+$/.test(name)).sort().pop();
-    if (python === undefined) continue;
-    const managed = exists(ctx.fs, ctx.access, `${base}/${python}/EXTERNALLY-MANAGED`);
-    const dir = base === '/usr/lib' ? `/usr/local/lib/${python}/dist-packages` : `${base}/${python}/site-packages`;
-    return { dir, version: python.slice('python'.length), managed };
+/** The newest pythonX.Y folder under `base`, if any. */
+function pythonIn(ctx: CommandContext, base: string): string | undefined {
+  const entries = readdir(ctx.fs, ctx.access, base);
+  if (!entries.ok) return undefined;
+  return entries.value
+    .map((e) => e.name)
+    .filter((name) => /^python3\.\d+$/.test(name))
+    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+    .pop();
+}
+
+interface Site {
+  dir: string;
+  version: string;
+  /** The distribution's Python: pip refuses to install into it unless told to (PEP 668). */
+  managed: boolean;
+  debian: boolean;
+}
+
+/**
+ * Where `pip install` puts packages: the python images' own build in /usr/local (site-packages), or
+ * the distribution's Python in /usr/lib, which Debian (dist-packages under /usr/local) and Alpine
+ * mark EXTERNALLY-MANAGED.
+ */
+function systemSite(ctx: CommandContext): Site {
+  const local = pythonIn(ctx, '/usr/local/lib');
+  if (local !== undefined && exists(ctx.fs, ctx.access, `/usr/local/lib/${local}/site-packages`)) {
+    return { dir: `/usr/local/lib/${local}/site-packages`, version: local.slice('python'.length), managed: false, debian: false };
   }
-  return { dir: '/usr/local/lib/python3.12/site-packages', version: '3.12', managed: false };
+  const system = pythonIn(ctx, '/usr/lib');
+  if (system !== undefined) {
+    const debian = exists(ctx.fs, ctx.access, '/etc/debian_version');
+    return {
+      dir: debian ? `/usr/local/lib/${system}/dist-packages` : `/usr/lib/${system}/site-packages`,
+      version: system.slice('python'.length),
+      managed: exists(ctx.fs, ctx.access, `/usr/lib/${system}/EXTERNALLY-MANAGED`),
+      debian,
+    };
+  }
+  return { dir: '/usr/local/lib/python3.12/site-packages', version: '3.12', managed: false, debian: false };
 }
 
 /** Requirement names from requirements.txt lines: comments, options and version specifiers dropped. */
@@ -36,8 +64,20 @@ export function requirementNames(text: string): string[] {
     .filter(Boolean);
 }
 
-/** PEP 668's refusal as Debian's pip prints it (recorded from bookworm's python3-pip 23.0). */
-function externallyManaged(ctx: CommandContext, version: string): number {
+/**
+ * PEP 668's refusal: Debian's wording (recorded from bookworm's python3-pip 23.0), else pip's default
+ * for a marker file without its own message.
+ */
+function externallyManaged(ctx: CommandContext, site: Site): number {
+  if (!site.debian) {
+    ctx.stderr.write(
+      'error: externally-managed-environment\n\n× This environment is externally managed\n' +
+        `╰─> The Python environment under /usr is managed externally, and may not be\n    manipulated by the user. Please use specific tooling from the distributor of\n    the Python installation to interact with this environment instead.\n\n` +
+        'note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n',
+    );
+    return 1;
+  }
+  const version = site.version;
   ctx.stderr.write(
     [
       'error: externally-managed-environment',
@@ -97,7 +137,7 @@ function install(ctx: CommandContext, args: readonly string[]): number {
   const site = systemSite(ctx);
   const home = ctx.env['HOME'] ?? '/root';
   const dir = target !== undefined ? ctx.resolve(target) : user ? `${home}/.local/lib/python${site.version}/site-packages` : site.dir;
-  if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx, site.version);
+  if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx, site);
   const origin = { simulated: true as const, by: 'pip install' };
   const steps: Step[] = [];
   const installed: string[] = [];
