@@ -102,7 +102,7 @@ function dockerCandidates(src: CompletionSource, words: readonly string[], word:
 export function completeLine(src: CompletionSource, line: string, cursor: number): Completion {
   const before = line.slice(0, cursor);
   // The current command starts after the last `&&`, `||` or `;`.
-  const segment = before.slice(Math.max(before.lastIndexOf('&&'), before.lastIndexOf('||'), before.lastIndexOf(';')) + 1);
+  const segment = before.split(/&&|\|\||;/).pop() ?? '';
   const start = cursor - (/\S*$/.exec(segment)?.[0].length ?? 0);
   const word = line.slice(start, cursor);
   const words = segment.trim() === '' ? [] : segment.slice(0, segment.length - word.length).trim().split(/\s+/).filter((w) => w !== '');

@@ -23,7 +23,7 @@ export interface TerminalSessionOptions {
 export interface TerminalSession extends Disposable {
   /** Types `line` and Enter, as a lesson's command button does. */
   type(data: string): void;
-  /** Resolves once every typed key has been handled and no command is running. */
+  /** Resolves once every typed key has been handled and the terminal waits for more. */
   idle(): Promise<void>;
   /** The host shell's folder, relative to the context root. */
   readonly cwd: string;
@@ -81,6 +81,9 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
     pump();
   }
 
+  /** Nothing typed is left and a prompt (or a question) is waiting for keys. */
+  const waitingForInput = (): boolean => queue.length === 0 && (!busy || asking !== null);
+
   function pump(): void {
     while (queue.length > 0) {
       const reader = asking ?? (busy ? null : current());
@@ -88,7 +91,7 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
       const event = reader.editor.handle(queue.shift() as Key);
       if (event !== null) reader.onEvent(event);
     }
-    if (!busy && asking === null) for (const resolve of idleWaiters.splice(0)) resolve();
+    if (waitingForInput()) for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
   function ask(question: string): Promise<string> {
@@ -186,7 +189,7 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
       pump();
     },
     idle() {
-      if (queue.length === 0 && !busy && asking === null) return Promise.resolve();
+      if (waitingForInput()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     get cwd() {

@@ -188,4 +188,31 @@ describe('terminal session: keys', () => {
     await h.keys('\t');
     expect(h.term.screen()).toBe([`${PROMPT}docker i`, 'image    images   inspect', `${PROMPT}docker i`].join('\n'));
   });
+
+  test('image prune asks first; the answer is read like a line', async () => {
+    const h = startHarness();
+    await h.enter('docker build -q -t app .', 'docker build -q -t app --target build .', 'docker tag app keep');
+    const [build, runtime] = h.daemon.store.images.map((i) => i.id);
+    await h.keys('\x0c');
+    await h.enter('docker image prune', 'n', 'docker image prune -a', 'y', 'docker images');
+    expect(h.term.screen()).toBe([
+      `${PROMPT}docker image prune`,
+      'WARNING! This will remove all dangling images.',
+      'Are you sure you want to continue? [y/N] n',
+      `${PROMPT}docker image prune -a`,
+      'WARNING! This will remove all images without at least one container associated to them.',
+      'Are you sure you want to continue? [y/N] y',
+      'Deleted Images:',
+      'untagged: app:latest',
+      'untagged: keep:latest',
+      `deleted: sha256:${build}`,
+      `deleted: sha256:${runtime}`,
+      '',
+      'Total reclaimed space: 7.8MB',
+      `${PROMPT}docker images`,
+      'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE',
+      PROMPT.trimEnd(),
+    ].join('\n'));
+  });
 });
+
