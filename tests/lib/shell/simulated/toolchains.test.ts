@@ -142,6 +142,14 @@ describe('gcc and make', () => {
     expect(seen).toEqual([['sh', '-c', 'gcc -O2 -o app main.c util.c']]);
   });
 
+  test('make reports targets with nothing to do as GNU make does', () => {
+    const tree = makeTree({ files: { '/src/Makefile': 'all: app\n\napp: main.c\n\t@echo building\n\nx:\n\techo x\n\nempty: main.c\n', '/src/main.c': '', '/src/x': '' } });
+    const ok = () => 0;
+    expect(run(tree, ['make'], { cwd: '/src', exec: ok }).stdout).toBe('');
+    expect(run(tree, ['make', 'x'], { cwd: '/src', exec: ok }).stdout).toBe("make: 'x' is up to date.\n");
+    expect(run(tree, ['make', 'empty'], { cwd: '/src', exec: ok }).stdout).toBe("make: Nothing to be done for 'empty'.\n");
+  });
+
   test('make stops at a failing recipe line and without a makefile', () => {
     const failing = run(makeTree({ files: { '/src/Makefile': 'all:\n\tfalse\n' } }), ['make'], { cwd: '/src', exec: () => 1 });
     expect([failing.status, failing.stderr]).toEqual([2, 'make: *** [Makefile:2: all] Error 1\n']);

@@ -79,21 +79,31 @@ function parseMakefile(name: string, text: string, env: Readonly<Record<string, 
   return makefile;
 }
 
-function make(ctx: CommandContext, dir: string, makefile: Makefile, target: string, done: Set<string>, parent?: string): number | 'up-to-date' {
+/** One make run: the targets already considered and how many recipe lines ran. */
+interface Run {
+  dir: string;
+  makefile: Makefile;
+  done: Set<string>;
+  commands: number;
+}
+
+/** Brings `target` up to date; returns make's exit status. */
+function make(ctx: CommandContext, run: Run, target: string, parent?: string): number {
+  const { dir, makefile, done } = run;
   if (done.has(target)) return 0;
   const rule = makefile.rules.get(target);
   const path = joinPath(dir, target);
   if (rule === undefined) {
-    if (exists(ctx.fs, ctx.access, path)) return 'up-to-date';
+    if (exists(ctx.fs, ctx.access, path)) return 0;
     ctx.stderr.write(`make: *** No rule to make target '${target}'${parent === undefined ? '' : `, needed by '${parent}'`}.  Stop.\n`);
     return 2;
   }
   for (const prerequisite of rule.prerequisites) {
-    const status = make(ctx, dir, makefile, prerequisite, done, target);
-    if (typeof status === 'number' && status !== 0) return status;
+    const status = make(ctx, run, prerequisite, target);
+    if (status !== 0) return status;
   }
   done.add(target);
-  if (!makefile.phony.has(target) && rule.prerequisites.length === 0 && exists(ctx.fs, ctx.access, path)) return 'up-to-date';
+  if (!makefile.phony.has(target) && rule.prerequisites.length === 0 && exists(ctx.fs, ctx.access, path)) return 0;
   const auto = { '@': target, '<': rule.prerequisites[0] ?? '', '^': [...new Set(rule.prerequisites)].join(' ') };
   for (const step of rule.recipe) {
     let command = expand(step.text, makefile.vars, auto);
@@ -105,13 +115,14 @@ function make(ctx: CommandContext, dir: string, makefile: Makefile, target: stri
       command = command.slice(1);
     }
     if (!silent) ctx.stdout.write(`${command}\n`);
+    run.commands++;
     const status = ctx.exec(['sh', '-c', command], { cwd: dir });
     if (status !== 0 && !ignore) {
       ctx.stderr.write(`make: *** [${makefile.name}:${step.line}: ${target}] Error ${status}\n`);
       return 2;
     }
   }
-  return rule.recipe.length === 0 && rule.prerequisites.length > 0 ? 'up-to-date' : 0;
+  return 0;
 }
 
 export const makeCommand: Command = {
@@ -149,11 +160,14 @@ export const makeCommand: Command = {
       ctx.stderr.write('make: *** No targets.  Stop.\n');
       return 2;
     }
-    const done = new Set<string>();
+    const run: Run = { dir, makefile, done: new Set(), commands: 0 };
     for (const target of targets) {
-      const status = make(ctx, dir, makefile, target, done);
-      if (status === 'up-to-date') ctx.stdout.write(makefile.rules.get(target)?.recipe.length ? `make: '${target}' is up to date.\n` : `make: Nothing to be done for '${target}'.\n`);
-      else if (status !== 0) return status;
+      const before = run.commands;
+      const status = make(ctx, run, target);
+      if (status !== 0) return status;
+      if (run.commands === before) {
+        ctx.stdout.write(makefile.rules.get(target)?.recipe.length ? `make: '${target}' is up to date.\n` : `make: Nothing to be done for '${target}'.\n`);
+      }
     }
     return 0;
   },
