@@ -97,7 +97,7 @@ describe('schemas are strict', () => {
       'goals.0: Unrecognized key: "count"',
     ]);
     expect(issues(exerciseSchema.safeParse({ ...exercise, goals: [{ kind: 'smaller-than', bytes: 5, description: 'A small image, please.' }] }))).toEqual([
-      "goals.0.kind: Invalid discriminator value. Expected 'has-path' | 'lacks-path' | 'min-stages' | 'final-base'",
+      "goals.0.kind: Invalid discriminator value. Expected 'has-path' | 'lacks-path' | 'min-stages' | 'final-base' | 'max-size' | 'min-size' | 'non-root-user' | 'final-user' | 'target-builds' | 'cache-after-edit' | 'no-diagnostic' | 'has-diagnostic' | 'has-env' | 'lacks-env' | 'file-content' | 'file-owner' | 'history-has' | 'history-lacks' | 'layers' | 'build-fails'",
     ]);
   });
 });
