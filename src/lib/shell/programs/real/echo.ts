@@ -117,8 +117,9 @@ function formatOnce(format: string, args: readonly string[], ctx: CommandContext
   for (let i = 0; i < format.length; i++) {
     const c = format[i] as string;
     if (c === '\\') {
-      const m = /^\\(0[0-7]{0,3}|.)/s.exec(format.slice(i)) as RegExpExecArray;
-      const escaped = backslashEscapes(m[0]);
+      // In a printf format `\NNN` is octal without the leading 0 that echo -e needs.
+      const m = /^\\(0[0-7]{0,3}|[1-7][0-7]{0,2}|.)/s.exec(format.slice(i)) as RegExpExecArray;
+      const escaped = /^\\[1-7]/.test(m[0]) ? { text: String.fromCharCode(parseInt(m[0].slice(1), 8)), stop: false } : backslashEscapes(m[0]);
       out += escaped.text;
       i += m[0].length - 1;
       if (escaped.stop) return { text: out, consumed, stop: true, failed };

@@ -35,6 +35,8 @@ export interface OptionSpec {
   long?: Readonly<Record<string, string>>;
   /** Stop at the first operand (for programs that run a command: xargs, env). */
   stopAtOperand?: boolean;
+  /** `-3` is a number, not an option (seq). */
+  negativeNumbers?: boolean;
 }
 
 export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedOptions {
@@ -61,7 +63,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
       else out.flags.add(letter);
       continue;
     }
-    if (arg.startsWith('-') && arg !== '-') {
+    if (arg.startsWith('-') && arg !== '-' && !(spec.negativeNumbers && /^-[0-9.]/.test(arg))) {
       for (let j = 1; j < arg.length; j++) {
         const letter = arg[j] as string;
         if (valued.includes(letter)) {

@@ -255,7 +255,7 @@ export const dirname: Command = {
 export const seq: Command = {
   name: 'seq',
   run(args, ctx) {
-    const opts = parseOptions(args, { flags: 'w', values: 's', long: { separator: 's', 'equal-width': 'w' } });
+    const opts = parseOptions(args, { flags: 'w', values: 's', long: { separator: 's', 'equal-width': 'w' }, negativeNumbers: true });
     const nums = opts.operands.map(Number);
     if (nums.length === 0 || nums.length > 3 || nums.some((n) => Number.isNaN(n))) {
       return complain(ctx, nums.length === 0 ? 'missing operand' : `invalid floating point argument: '${opts.operands.find((o) => Number.isNaN(Number(o))) ?? ''}'`);
