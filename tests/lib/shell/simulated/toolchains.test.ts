@@ -240,7 +240,14 @@ describe('node, tsc and vite', () => {
     expect(textAt(beside.fs, '/app/a.js')).toBe('let n = 1;\n');
     const out = run(tree, ['tsc', '--outDir', 'build', 'a.ts'], { cwd: '/app' });
     expect(textAt(out.fs, '/app/build/a.js')).toBe('let n = 1;\n');
-    expect(run(tree, ['tsc', 'missing.ts'], { cwd: '/app' })).toMatchObject({ status: 1, stdout: "error TS6053: File '/app/missing.ts' not found.\n" });
+    // as TypeScript 6 prints them
+    expect(run(tree, ['tsc', 'missing.ts'], { cwd: '/app' })).toMatchObject({ status: 2, stdout: "error TS6053: File 'missing.ts' not found.\n  The file is in the program because:\n    Root file specified for compilation\n" });
+    expect(run(tree, ['tsc', '-p', 'nothere'], { cwd: '/app' })).toMatchObject({ status: 1, stdout: "error TS5058: The specified path does not exist: 'nothere'.\n" });
+    const empty = makeTree({ files: { '/app/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"include":["src"]}' } });
+    expect(run(empty, ['tsc'], { cwd: '/app' })).toMatchObject({
+      status: 2,
+      stdout: `error TS18003: No inputs were found in config file '/app/tsconfig.json'. Specified 'include' paths were '["src"]' and 'exclude' paths were '["/app/dist"]'.\n`,
+    });
   });
 
   test('vite build writes dist/index.html and hashed assets', () => {

@@ -62,7 +62,7 @@ function compile(ctx: CommandContext, project: string, config: TsConfig): number
   }
   const files = [...sources].sort();
   if (files.length === 0) {
-    ctx.stdout.write(`error TS18003: No inputs were found in config file '${joinPath(project, 'tsconfig.json')}'. Specified 'include' paths were '${JSON.stringify(config.include ?? ['**/*'])}' and 'exclude' paths were '[]'.\n`);
+    ctx.stdout.write(`error TS18003: No inputs were found in config file '${joinPath(project, 'tsconfig.json')}'. Specified 'include' paths were '${JSON.stringify(config.include ?? ['**/*'])}' and 'exclude' paths were '${JSON.stringify(outDir === undefined ? [] : [outDir])}'.\n`);
     return 2;
   }
   if (options.noEmit) return 0;
@@ -73,8 +73,9 @@ function compile(ctx: CommandContext, project: string, config: TsConfig): number
 function compileFiles(ctx: CommandContext, files: readonly string[], outDir: string | undefined, rootDirOption: string | undefined): number {
   for (const file of files) {
     if (!readFile(ctx.fs, ctx.access, file).ok) {
-      ctx.stdout.write(`error TS6053: File '${file}' not found.\n`);
-      return 1;
+      const shown = file.startsWith(`${ctx.cwd}/`) ? file.slice(ctx.cwd.length + 1) : file;
+      ctx.stdout.write(`error TS6053: File '${shown}' not found.\n  The file is in the program because:\n    Root file specified for compilation\n`);
+      return 2;
     }
   }
   const rootDir = rootDirOption ?? commonDir(files);
@@ -121,7 +122,7 @@ export const tsc: Command = {
     const file = readFile(ctx.fs, ctx.access, configPath);
     if (!file.ok) {
       if (projectArg !== undefined) {
-        ctx.stdout.write(`error TS5058: The specified path does not exist: '${configPath}'.\n`);
+        ctx.stdout.write(`error TS5058: The specified path does not exist: '${projectArg}'.\n`);
         return 1;
       }
       ctx.stdout.write(`Version ${version()}\ntsc: The TypeScript Compiler - Version ${version()}\n\nCOMMON COMMANDS\n\n  tsc\n  Compiles the current project (tsconfig.json in the working directory.)\n`);
