@@ -1,0 +1,88 @@
+/** @jsxImportSource preact */
+/**
+ * The terminal island: a button opens it (loading xterm.js only then); optional command buttons
+ * type a command and run it, as in a lesson's "try this". Standalone it builds its own files;
+ * inside another island it can share that island's daemon (images, cache, context).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DockerDaemon } from '../../lib/cli/docker/index.ts';
+import type { OpenedTerminal } from './open-terminal.ts';
+import './terminal.css';
+
+export interface TerminalProps {
+  /** The build context, by relative path (a key ending in `/` is an empty folder). */
+  files?: Record<string, string>;
+  dockerfile?: string;
+  /** Commands offered as buttons that type and run them. */
+  commands?: string[];
+  rows?: number;
+  /** Open at once instead of behind a button. */
+  open?: boolean;
+  /** A daemon shared with another island (not serializable: for use from components, not MDX). */
+  daemon?: DockerDaemon;
+  label?: string;
+}
+
+export default function TerminalIsland(props: TerminalProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const opened = useRef<OpenedTerminal | null>(null);
+  const pending = useRef<string[]>([]);
+  const [state, setState] = useState<'closed' | 'loading' | 'open' | 'failed'>(props.open === true ? 'loading' : 'closed');
+  const label = props.label ?? 'Terminal';
+
+  useEffect(() => {
+    if (state !== 'loading' || host.current === null) return;
+    let cancelled = false;
+    const element = host.current;
+    import('./open-terminal.ts')
+      .then(({ openTerminal, standaloneDaemon }) => {
+        if (cancelled) return;
+        const daemon = props.daemon ?? standaloneDaemon({ dockerfile: props.dockerfile ?? '', files: props.files ?? {} });
+        const t = openTerminal(element, daemon, props.rows ?? 18);
+        opened.current = t;
+        for (const command of pending.current.splice(0)) t.session.type(`\x15${command}\r`);
+        t.focus();
+        setState('open');
+      })
+      .catch(() => {
+        if (!cancelled) setState('failed');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [state]);
+
+  useEffect(() => () => opened.current?.dispose(), []);
+
+  const run = (command: string) => {
+    if (opened.current === null) {
+      pending.current.push(command);
+      if (state === 'closed') setState('loading');
+      return;
+    }
+    opened.current.session.type(`\x15${command}\r`);
+    opened.current.focus();
+  };
+
+  return (
+    <section class="terminal" aria-label={label}>
+      {(props.commands?.length ?? 0) > 0 && (
+        <div class="terminal-commands" role="group" aria-label="Run a command in the terminal">
+          {props.commands?.map((c) => (
+            <button type="button" class="terminal-command" onClick={() => run(c)}>
+              <code>{c}</code>
+            </button>
+          ))}
+        </div>
+      )}
+      {state === 'closed' && (
+        <button type="button" class="terminal-open" onClick={() => setState('loading')}>
+          Open the terminal
+        </button>
+      )}
+      {state === 'loading' && <p class="terminal-status" role="status">Loading the terminal…</p>}
+      {state === 'failed' && <p class="terminal-status" role="alert">The terminal could not be loaded. Reload the page to try again.</p>}
+      <div class="terminal-screen" ref={host} hidden={state === 'closed' || state === 'failed'} />
+    </section>
+  );
+}
