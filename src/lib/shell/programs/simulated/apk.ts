@@ -85,19 +85,22 @@ function repositories(ctx: CommandContext): string[] {
   return listed.length > 0 ? listed : apkCatalogue.index.repositories;
 }
 
-/** `fetch ...` lines, and the index kept in /var/cache/apk unless --no-cache. */
-function fetchIndex(ctx: CommandContext, options: Options, by: string): boolean {
+/** `fetch ...` lines, and the index kept in /var/cache/apk unless --no-cache; 0 or apk's failure status. */
+function fetchIndex(ctx: CommandContext, options: Options, by: string): number {
   for (const repo of repositories(ctx)) ctx.stdout.write(`fetch ${repo}/x86_64/APKINDEX.tar.gz\n`);
-  if (options.noCache || !exists(ctx.fs, ctx.access, CACHE)) return true;
+  if (options.noCache || !exists(ctx.fs, ctx.access, CACHE)) return 0;
   const origin = { simulated: true as const, by };
-  const steps = apkCatalogue.index.files.map((file) => putFile(ctx.access, `${CACHE}/${file.name}`, { size: file.size, origin }));
-  const written = runSteps(ctx.fs, steps);
-  if (!written.ok) return fsFailure(ctx, 'apk', written.error) === 0;
+  const paths = apkCatalogue.index.files.map((file) => `${CACHE}/${file.name}`);
+  const written = runSteps(ctx.fs, apkCatalogue.index.files.map((file, i) => putFile(ctx.access, paths[i] ?? '', { size: file.size, origin })));
+  if (!written.ok) return fsFailure(ctx, 'apk', written.error);
   ctx.fs = written.value;
   const bytes = apkCatalogue.index.files.reduce((sum, file) => sum + file.size, 0);
-  ctx.simulate({ by, summary: `cached the package index in ${CACHE} (${formatMiB(bytes)}) (simulated)`, paths: steps.map((_, i) => `${CACHE}/${apkCatalogue.index.files[i]?.name ?? ''}`), bytes });
-  return true;
+  ctx.simulate({ by, summary: `cached the package index in ${CACHE} (${formatMiB(bytes)}) (simulated)`, paths, bytes });
+  return 0;
 }
+
+/** The version apk gives a virtual package: the time it was made, YYYYMMDD.HHMMSS. */
+const virtualVersion = (now: number): string => new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '.').slice(0, 15);
 
 const lockDenied = (ctx: CommandContext): number => {
   ctx.stderr.write('ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n');
@@ -141,7 +144,8 @@ function add(ctx: CommandContext, options: Options): number {
   const records = readDb(ctx);
   const present = presentWithoutRecord(ctx);
   const installed = new Set([...present, ...records.map((r) => r.name)]);
-  if (!fetchIndex(ctx, options, 'apk add')) return 1;
+  const fetched = fetchIndex(ctx, options, 'apk add');
+  if (fetched !== 0) return fetched;
   const { order, missing } = plan(options.names, installed);
   if (missing.length > 0) {
     ctx.stderr.write('ERROR: unable to select packages:\n');
@@ -163,8 +167,9 @@ function add(ctx: CommandContext, options: Options): number {
     newRecords.push({ name, version: pkg.version, size: pkg.installedSize, depends: [] });
   }
   if (options.virtual !== undefined) {
-    if (!options.quiet) ctx.stdout.write(`(${total}/${total}) Installing ${options.virtual} (20250101.000000)\n`);
-    newRecords.push({ name: options.virtual, version: '20250101.000000', size: 0, depends: options.names });
+    const version = virtualVersion(ctx.now);
+    if (!options.quiet) ctx.stdout.write(`(${total}/${total}) Installing ${options.virtual} (${version})\n`);
+    newRecords.push({ name: options.virtual, version, size: 0, depends: options.names });
   }
   const world = new Set((readText(ctx.fs, ctx.access, WORLD) ?? '').split('\n').filter(Boolean));
   if (options.virtual !== undefined) world.add(options.virtual);
@@ -235,7 +240,8 @@ function del(ctx: CommandContext, options: Options): number {
 
 function update(ctx: CommandContext, options: Options): number {
   if (ctx.cred.uid !== 0) return lockDenied(ctx);
-  if (!fetchIndex(ctx, options, 'apk update')) return 1;
+  const fetched = fetchIndex(ctx, options, 'apk update');
+  if (fetched !== 0) return fetched;
   const release = (readText(ctx.fs, ctx.access, '/etc/alpine-release') ?? apkCatalogue.release).trim();
   for (const repo of repositories(ctx)) ctx.stdout.write(`v${release} [${repo}]\n`);
   ctx.stdout.write(`OK: ${apkCatalogue.index.distinctPackages.count} distinct packages available\n`);
