@@ -16,9 +16,28 @@ export function diagnostic(
 ): BuildDiagnostic {
   const d: BuildDiagnostic = { severity, code, message, line: range?.line ?? null, phase };
   if (range !== undefined) d.range = range;
-  if (hint !== undefined) d.hint = hint;
+  const teaching = hint ?? hints[code];
+  if (teaching !== undefined) d.hint = teaching;
   return d;
 }
+
+/** The teaching side of each build error: why it happens and what to do. */
+const hints: Readonly<Record<string, string>> = {
+  'no-stages': 'A build needs at least one FROM: ARG lines before the first FROM only feed FROM lines.',
+  'target-not-found': '--target names a stage given with FROM image AS name (names are not case-sensitive).',
+  'duplicate-stage-name': 'The legacy builder refuses two stages with one name; BuildKit only warns. Rename one of them.',
+  'circular-dependency': 'Stages must form a chain without loops: a stage cannot need itself, directly or through others.',
+  'stage-defined-later': 'A stage can only copy from stages above it. Move the stage you copy from higher up in the file.',
+  'invalid-stage-index': 'Unnamed stages are numbered from 0 in file order; naming them with AS is safer.',
+  'from-variable': 'COPY --from takes a stage name, a stage number or an image, written out literally.',
+  'blank-base': 'The FROM line expanded to nothing: give the ARG a default or pass it with --build-arg.',
+  'source-not-found':
+    'COPY and ADD read from the build context (minus .dockerignore), or with --from from the root of another stage or image. The path is not there.',
+  'run-failed': 'The command exited with a non-zero status, so the step and the build stop. Its output above says why.',
+  'unknown-user': 'USER names a user that the stage /etc/passwd does not have. Create it first (adduser/useradd) or use a numeric uid.',
+  'invalid-chmod': '--chmod takes octal permission bits such as 755 or 0644.',
+  'copy-url': 'Only ADD can download a URL; COPY reads local files.',
+};
 
 export const messages = {
   noStages: 'dockerfile contains no stages to build',

@@ -88,7 +88,7 @@ export function executeStage(plan: StagePlan, instructions: readonly Instruction
     result.steps.push(step.step);
     if (step.step.vertex !== null && !step.step.cached) anyMiss = true;
     if (step.error !== null) {
-      for (const rest of all.slice(i + 1)) result.steps.push(notRun(rest, ctx));
+      for (const rest of all.slice(i + 1)) result.steps.push(notRun(rest));
       return { result: { ...result, status: 'failed' }, state: null, error: step.error };
     }
   }
@@ -218,8 +218,7 @@ function displayText(state: StageState, ins: Instruction, ctx: ExecContext): str
   return text.replace(/^\s*\S+/, (k) => k.toUpperCase());
 }
 
-function notRun(ins: Instruction, ctx: ExecContext): StepResult {
-  void ctx;
+function notRun(ins: Instruction): StepResult {
   return { ...baseStep(ins, ins.original.replace(/^\s*\S+/, (k) => k.toUpperCase())), status: 'not-run' };
 }
 
