@@ -33,7 +33,7 @@ export const chmod: Command = {
       for (const t of targets(ctx, path, recursive)) {
         if (t.node.kind === 'symlink') continue;
         const mode = parseMode(spec, t.node.mode, t.node.kind === 'dir');
-        if (mode === undefined) return complain(ctx, `invalid mode: ${q(spec)}`);
+        if (mode === undefined) return complain(ctx, busybox(ctx) ? `invalid mode ${q(spec)}` : `invalid mode: ${q(spec)}\nTry 'chmod --help' for more information.`);
         const changed = vfsChmod(ctx.fs, ctx.access, t.path, mode);
         if (!changed.ok) {
           status = complain(ctx, busybox(ctx) ? `${t.path}: ${changed.error.message}` : `changing permissions of ${q(t.path)}: ${changed.error.message}`);

@@ -156,8 +156,11 @@ export const cp: Command = {
     const operands = [...opts.operands];
     const dest = target ?? operands.pop();
     if (dest === undefined || operands.length === 0) return complain(ctx, dest === undefined ? 'missing file operand' : `missing destination file operand after ${q(dest)}`);
-    const intoDir = !f.has('T') && (isDir(ctx, dest) || target !== undefined);
-    if (operands.length > 1 && !intoDir) return complain(ctx, busybox(ctx) ? `${q(dest)} is not a directory` : `target ${q(dest)} is not a directory`);
+    const intoDir = !f.has('T') && (isDir(ctx, dest) || target !== undefined || (operands.length > 1 && busybox(ctx)));
+    if (operands.length > 1 && !intoDir) {
+      const missing = !lstat(ctx.fs, ctx.access, dest).ok;
+      return complain(ctx, missing ? `target ${q(dest)}: No such file or directory` : `target ${q(dest)} is not a directory`);
+    }
     // -r copies symlinks as links (unless -L); without -r cp follows them.
     const follow = f.has('L') || (!recursive && !f.has('P') && !f.has('d'));
     let status = 0;
@@ -305,7 +308,8 @@ export const realpath: Command = {
     const opts = parseOptions(args, { flags: 'emsq', long: { 'canonicalize-existing': 'e', 'canonicalize-missing': 'm' } });
     let status = 0;
     for (const path of opts.operands) {
-      const result = canonicalize(ctx, path, opts.flags.has('e'));
+      // GNU accepts a missing last component; BusyBox wants the whole path to exist.
+      const result = canonicalize(ctx, path, opts.flags.has('e') || busybox(ctx));
       if (!result.ok) {
         status = complain(ctx, `${path}: ${result.error.message}`);
         continue;
