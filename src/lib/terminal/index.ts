@@ -11,5 +11,6 @@ export { LineHistory } from './history.ts';
 export { columns } from './columns.ts';
 export { parseCommandLine, type CommandLineItem, type CommandLineResult, type Connector } from './command-line.ts';
 export { completeLine, type CompletionSource } from './completion.ts';
+export { completeInContainer } from './container-completion.ts';
 export { hostCommands, type HostCommand, type HostEnv } from './host-commands.ts';
 export { startTerminalSession, type TerminalSession, type TerminalSessionOptions } from './session.ts';

@@ -7,6 +7,7 @@ import { DEFAULT_NOW } from '../shell/index.ts';
 import { displayPath, runDocker, type ContainerShell, type DockerDaemon, type DockerIo } from '../cli/docker/index.ts';
 import { parseCommandLine } from './command-line.ts';
 import { completeLine } from './completion.ts';
+import { completeInContainer } from './container-completion.ts';
 import { LineHistory } from './history.ts';
 import { hostCommands, type HostEnv } from './host-commands.ts';
 import { parseKeys, type Key } from './keys.ts';
@@ -114,7 +115,7 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
 
   function attach(shell: ContainerShell): void {
     const reader: Reader = {
-      editor: new LineEditor(term, new LineHistory()),
+      editor: new LineEditor(term, new LineHistory(), (line, cursor) => completeInContainer(shell, line, cursor)),
       prompt: () => shell.prompt(),
       onEvent(event) {
         if (event.kind === 'line') {

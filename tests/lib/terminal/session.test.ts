@@ -214,5 +214,18 @@ describe('terminal session: keys', () => {
       PROMPT.trimEnd(),
     ].join('\n'));
   });
+
+  test('inside a container: Tab completes its programs and paths; Ctrl-C gives a fresh prompt', async () => {
+    const h = startHarness();
+    await h.enter('docker run -it alpine:3.20 sh');
+    await h.keys('\x0cwhoa\t');
+    expect(h.term.cursorLine()).toBe('/ # whoami ');
+    await h.keys('\x15cat /etc/os-r\t');
+    expect(h.term.cursorLine()).toBe('/ # cat /etc/os-release ');
+    await h.keys('\x15ls /ro\t');
+    expect(h.term.cursorLine()).toBe('/ # ls /root/');
+    await h.keys('\x03');
+    expect(h.term.screen()).toBe('/ # ls /root/^C\n/ #');
+  });
 });
 

@@ -30,6 +30,8 @@ export interface ContainerShell {
   readonly exitStatus: number;
   /** The container's filesystem as the shell has left it. */
   fs(): DirNode;
+  /** Who the shell runs as, where it is and its PATH: what completion needs. */
+  where(): { cred: Cred; cwd: string; path: string };
 }
 
 export interface ContainerShellOptions {
@@ -123,5 +125,6 @@ export function openContainerShell(o: ContainerShellOptions): ContainerShell {
       return exitStatus;
     },
     fs: () => session.fs,
+    where: () => ({ cred: o.cred, cwd: shell.cwd, path: shell.getVar('PATH') ?? '' }),
   };
 }
