@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CommandContext } from '../../../../src/lib/shell/command.ts';
+import { AS_ROOT, lstat } from '../../../../src/lib/vfs/index.ts';
 import { bytesAt, makeTree, nodeAt, run, textAt } from './harness.ts';
 
 const packageJson = JSON.stringify({
@@ -125,6 +126,14 @@ describe('npm install and prune', () => {
     const r = run(project(), ['npm', 'install', 'lodash'], { cwd: '/app' });
     expect(JSON.parse(textAt(r.fs, '/app/package.json') ?? '{}').dependencies).toEqual({ express: '^5.1.0', lodash: '^4.18.1' });
     expect(bytesAt(r.fs, '/app/node_modules/lodash')).toBe(1450605);
+  });
+
+  test('npm install -g links the bins into /usr/local/bin', () => {
+    const r = run(project(), ['npm', 'install', '-g', 'typescript'], { cwd: '/app' });
+    expect(r.status).toBe(0);
+    expect(nodeAt(r.fs, '/usr/local/lib/node_modules/typescript/bin/tsc')).toMatchObject({ kind: 'file', mode: 0o755 });
+    const link = lstat(r.fs, AS_ROOT, '/usr/local/bin/tsc');
+    expect(link.ok && link.value).toMatchObject({ kind: 'symlink', target: '../lib/node_modules/typescript/bin/tsc' });
   });
 
   test('npm prune --omit=dev removes devDependencies after a full install', () => {

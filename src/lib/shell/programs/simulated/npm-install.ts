@@ -59,6 +59,15 @@ export function npmFsError(ctx: CommandContext, error: FsError): number {
   ]);
 }
 
+/** `to` relative to the folder `from` (both absolute), as npm writes its bin links. */
+function relativePath(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
+}
+
 interface Installed {
   tree: DirNode;
   packages: number;
@@ -87,7 +96,7 @@ export function writeModules(
     let own = pkg.unpackedSize - manifest.length;
     for (const [bin, target] of Object.entries(pkg.bin ?? {})) {
       steps.push(putFile(ctx.access, `${dir}/${target}`, { size: 1024, mode: 0o755, origin }));
-      steps.push(putSymlink(ctx.access, binDir === joinPath(root, 'node_modules/.bin') ? `../${dep.name}/${target}` : `${dir}/${target}`, `${binDir}/${bin}`));
+      steps.push(putSymlink(ctx.access, relativePath(binDir, `${dir}/${target}`), `${binDir}/${bin}`));
       own -= 1024;
     }
     const source = pkg.known ? `${by} (simulated): measured size of ${dep.name}` : `${by} (simulated): ${npmCatalogue.unknown.source}`;
