@@ -58,9 +58,13 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
   const bases = new Set<string>();
   for (const index of plan.value.order) {
     const p = plan.value.stages[index];
-    if (p?.baseKind !== 'image') continue;
-    const ref = parseImageRef(p.base);
-    bases.add(ref.ok ? ref.value.canonical : p.base);
+    if (p === undefined) continue;
+    // Base images and images named by COPY --from / RUN --mount=from are all resolved first.
+    const images = [...(p.baseKind === 'image' ? [p.base] : []), ...p.dependsOn.flatMap((d) => (d.image === null ? [] : [d.image]))];
+    for (const image of images) {
+      const ref = parseImageRef(image);
+      bases.add(ref.ok ? ref.value.canonical : image);
+    }
   }
   for (const ref of bases) progress.internal(`[internal] load metadata for ${ref}`);
   progress.internal('[internal] load .dockerignore', [`transferring context: ${context.value.ignoreFile === null ? '2B' : humanSize(new TextEncoder().encode(input.context[context.value.ignoreFile]?.content ?? '').length)} done`]);
@@ -125,6 +129,7 @@ function rootBase(index: number, stages: readonly { base: string; baseStage: num
   return s?.base ?? '';
 }
 
+/** `myapp` → `myapp:latest` (a tag is added when the last path part has none). */
 export function normaliseTag(tag: string): string {
   const lastSlash = tag.lastIndexOf('/');
   return tag.slice(lastSlash + 1).includes(':') ? tag : `${tag}:latest`;

@@ -15,6 +15,13 @@ export function hashText(text: string): string {
   return hex(a) + hex(b);
 }
 
+/** A 64-hex-digit id (the length of a sha256 digest) derived from `text`, for simulated image and layer ids. */
+export function digestOf(text: string): string {
+  let id = '';
+  for (let i = 0; id.length < 64; i++) id += hashText(`${i}:${text}`);
+  return id.slice(0, 64);
+}
+
 function hex(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
 }

@@ -6,6 +6,7 @@
 import { parseDockerfile } from '../dockerfile/index.ts';
 import { loadBaseImage } from '../images/index.ts';
 import { runBuild, type BuildInput } from './build.ts';
+export { normaliseTag } from './build.ts';
 import { createBuildCache, type BuildCache } from './cache.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import type { BuildResult } from './result.ts';
@@ -19,7 +20,7 @@ export type { EngineDeps, RunOutcome, RunRequest } from './engine-deps.ts';
 export { createBuildCache } from './cache.ts';
 export { serializeCache, deserializeCache, type CacheJson } from './cache-json.ts';
 export { formatProgress, humanSize } from './progress.ts';
-export { hashText } from './hash.ts';
+export { digestOf, hashText } from './hash.ts';
 export { compilePatterns, isIgnored, readIgnoreFile } from './dockerignore.ts';
 
 /** The real neighbours: the Dockerfile parser, the image catalogue and the shell. */

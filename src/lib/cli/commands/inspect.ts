@@ -1,4 +1,5 @@
 /** `stagecraft inspect [--state DIR] IMAGE...`: image details as `docker inspect` prints them (a JSON array). */
+import { digestOf } from '../../build/index.ts';
 import type { Command } from '../io.ts';
 import { findImage, loadStore, stateDir, takeStateFlag, type StoredImage } from '../state/store.ts';
 
@@ -20,7 +21,8 @@ function inspectDoc(s: StoredImage): unknown {
     StopSignal: c.StopSignal ?? undefined,
     Shell: c.Shell ?? undefined,
   };
-  const nonEmpty = s.image.history.filter((h) => !h.emptyLayer).length;
+  // Layer digests are not simulated; a stable id per non-empty history entry stands in for each.
+  const layers = s.image.history.flatMap((h, i) => (h.emptyLayer ? [] : [`sha256:${digestOf(`${s.id}:${i}:${h.createdBy}`)}`]));
   return {
     Id: `sha256:${s.id}`,
     RepoTags: s.repoTags,
@@ -29,7 +31,7 @@ function inspectDoc(s: StoredImage): unknown {
     Architecture: 'amd64',
     Os: 'linux',
     Size: s.image.size,
-    RootFS: { Type: 'layers', Layers: nonEmpty },
+    RootFS: { Type: 'layers', Layers: layers },
     Stagecraft: { stage: s.image.stage, base: s.image.base, layers: s.image.layers },
   };
 }

@@ -3,7 +3,7 @@
  * default `.stagecraft-state/`), so a second invocation sees the first build's images and cache,
  * as a Docker daemon would.
  */
-import { deserializeCache, hashText, serializeCache, type BuildCache, type ImageResult } from '../../build/index.ts';
+import { deserializeCache, digestOf, normaliseTag, serializeCache, type BuildCache, type ImageResult } from '../../build/index.ts';
 import type { CliIo } from '../io.ts';
 import type { StateHost } from './host.ts';
 
@@ -86,21 +86,15 @@ export function saveCache(host: StateHost, store: StateStore): string | null {
 
 /** A stable 64-hex id from the image's content (config, history and files). */
 export function imageId(image: ImageResult): string {
-  const text = JSON.stringify([image.config, image.history, image.files]);
-  let id = '';
-  for (let i = 0; id.length < 64; i++) id += hashText(`${i}:${text}`);
-  return id.slice(0, 64);
+  return digestOf(JSON.stringify([image.config, image.history, image.files]));
 }
 
 /** `myapp` → `myapp:latest`. */
-export function normaliseName(name: string): string {
-  const slash = name.lastIndexOf('/');
-  return name.slice(slash + 1).includes(':') ? name : `${name}:latest`;
-}
+export { normaliseTag as normaliseName } from '../../build/index.ts';
 
 /** An image by `name[:tag]`, full or short id (docker accepts any unique id prefix). */
 export function findImage(store: StateStore, ref: string): StoredImage | undefined {
-  const tag = normaliseName(ref);
+  const tag = normaliseTag(ref);
   const byTag = store.images.find((i) => i.repoTags.includes(tag));
   if (byTag !== undefined) return byTag;
   const id = ref.replace(/^sha256:/, '');
