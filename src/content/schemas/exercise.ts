@@ -84,6 +84,17 @@ export const exerciseSchema = z
     level: z.enum(['beginner', 'intermediate', 'advanced']).describe('How much the learner should already know.'),
     // Position in the exercise list, 1-based.
     order: z.int().positive().describe('1-based position in the exercise list.'),
+    // Context files the learner edits besides the Dockerfile (e.g. .dockerignore); the starter text is
+    // the file in context/ (empty when absent), the solution text is given here.
+    editable: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/^[^/]/, 'a path relative to the build context').describe('Context path the learner edits.'),
+          solution: z.string().describe('Its text in the solution.'),
+        }),
+      )
+      .default([])
+      .describe('Context files the learner edits besides the Dockerfile.'),
     // What a solution must achieve.
     goals: z.array(exerciseGoalSchema).min(1).describe('What a solution must achieve.'),
     // Nudges revealed one at a time, gentlest first.

@@ -66,12 +66,17 @@ function lacksPath(facts: ImageFacts, path: string): Verdict {
   const file = lookupPath(facts.files, path);
   if (file === null) return pass(`The final image has nothing at ${path}.`);
   const where = origin(file, facts.image);
+  const stage = facts.build.stages.find((s) => s.name === facts.image.stage);
+  const step = stage?.steps.find((s) => s.line === file.fromLine);
+  const fromContext = step !== undefined && (step.keyword === 'COPY' || step.keyword === 'ADD');
   const fix =
     file.fromStage === null
       ? `It comes with the base image. Start the final stage FROM a smaller image that does not ship it, and copy in only what the program needs.`
-      : file.fromStage === facts.image.stage
-        ? `A step of the final stage puts it there. Do that work in an earlier stage and \`COPY --from\` only its result; deleting it in a later step would hide it but keep its bytes.`
-        : `It is copied from another stage. Copy only the paths the program needs, not whole folders.`;
+      : file.fromStage !== facts.image.stage
+        ? `It is copied from another stage. Copy only the paths the program needs, not whole folders.`
+        : fromContext
+          ? `It comes from the build context. Copy the files the image needs by name instead of whole folders, or leave it out of the context with \`.dockerignore\`.`
+          : `A step of the final stage makes it. Do that work in an earlier stage and \`COPY --from\` only its result; deleting it in a later step would hide it but keep its bytes.`;
   return fail(`${path} is still in the image: ${describeEntry(file)} from ${where}.`, fix);
 }
 
@@ -137,7 +142,13 @@ function cacheAfterEdit(goal: Extract<Goal, { kind: 'cache-after-edit' }>, sessi
 
 function targetBuilds(goal: Extract<Goal, { kind: 'target-builds' }>, session: BuildSession): Verdict {
   const build = session.withTarget(goal.target);
-  if (!build.ok) return buildFailed(build, `\`docker build --target ${goal.target}\``);
+  if (!build.ok) {
+    const failed = buildFailed(build, `\`docker build --target ${goal.target}\``);
+    const missing = build.diagnostics.some((d) => d.message.startsWith(`target stage "${goal.target}" could not be found`));
+    return missing
+      ? { ...failed, explanation: `No stage is named "${goal.target}". A stage gets its name from \`FROM <image or stage> AS ${goal.target}\`.` }
+      : failed;
+  }
   const stage = (name: string) => build.stages.find((s) => s.name === name.toLowerCase());
   const problems: string[] = [];
   for (const name of goal.builds) {

@@ -5,4 +5,5 @@
 export type { Attempt, ContextEdit, Goal, GoalKind, GoalReport, GoalResult } from './types.ts';
 export type { RunBuild } from './builds.ts';
 export { checkGoals } from './check.ts';
+export { exerciseAttempt } from './attempt.ts';
 export { lookupPath, resolveUser, indexFiles } from './image-facts.ts';
