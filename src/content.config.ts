@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { exerciseSchema, lessonSchema, misconceptionSchema, quizSchema } from './content/schemas/index.ts';
+import { exampleSchema } from './content/schemas/example.ts';
 
 // Schemas are strict: an unknown or misspelt key fails the build. Cross-references between
 // collections (lesson → misconception, quiz → lesson, ...) are checked in ./content/references.ts.
@@ -33,4 +34,14 @@ const misconceptions = defineCollection({
   schema: misconceptionSchema,
 });
 
-export const collections = { lessons, quizzes, exercises, misconceptions };
+/** src/content/examples/<lesson>/<example>/claims.yaml — id "<lesson>/<example>"; Dockerfile and context/ beside it. */
+const examples = defineCollection({
+  loader: glob({
+    pattern: '*/*/claims.yaml',
+    base: './src/content/examples',
+    generateId: ({ entry }) => entry.split('/').slice(0, 2).join('/'),
+  }),
+  schema: exampleSchema,
+});
+
+export const collections = { lessons, quizzes, exercises, misconceptions, examples };
