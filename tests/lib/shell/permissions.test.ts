@@ -21,7 +21,8 @@ describe('a non-root user cannot write into a root-owned folder', () => {
     ['chmod 777 /app', 'gnu', [1, '', "chmod: changing permissions of '/app': Operation not permitted\n"]],
     ['chown node /app', 'busybox', [1, '', 'chown: /app: Operation not permitted\n']],
     ['echo x >> /etc/passwd', 'busybox', [1, '', "/bin/sh: can't create /etc/passwd: Permission denied\n"]],
-    ['sed -i s/root/toor/ /etc/passwd', 'busybox', [4, '', "sed: can't create '/etc/passwd': Permission denied\n"]],
+    ['sed -i s/root/toor/ /etc/passwd', 'busybox', [1, '', "sed: can't create temp file '/etc/passwdXXXXXX': Permission denied\n"]],
+    ['sed -i s/root/toor/ /etc/passwd', 'gnu', [4, '', "sed: couldn't open temporary file /etc/sedXXXXXX: Permission denied\n"]],
     ['ln -s /etc /app/e', 'busybox', [1, '', 'ln: /app/e: Permission denied\n']],
   ] as const)('%s (%s)', (script, flavor, expected) => {
     expect(asNode(script, flavor)).toEqual(expected);

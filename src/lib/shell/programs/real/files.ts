@@ -1,7 +1,7 @@
 /** Creating, removing, copying, moving and linking files: mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp. */
 import {
   chmod as vfsChmod, chown as vfsChown, copyNode, lstat, mayAccess, mkdir as vfsMkdir, readlink as vfsReadlink, remove, rename, resolvePath,
-  stat, symlink, W_OK, type FsError,
+  stat, symlink, W_OK, type FsError, type FsNode,
 } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { parseMode } from './modes.ts';
@@ -32,7 +32,8 @@ export const mkdir: Command = {
     for (const path of opts.operands) {
       const made = vfsMkdir(ctx.fs, ctx.access, path, { parents: opts.flags.has('p') });
       if (!made.ok) {
-        status = complain(ctx, `${busybox(ctx) ? "can't" : 'cannot'} create directory ${q(path)}: ${made.error.message}`);
+        const failed = opts.flags.has('p') ? firstMissing(ctx, path) : path;
+        status = complain(ctx, `${busybox(ctx) ? "can't" : 'cannot'} create directory ${q(failed)}: ${made.error.message}`);
         continue;
       }
       ctx.fs = made.value;
@@ -45,6 +46,20 @@ export const mkdir: Command = {
     return status;
   },
 };
+
+/**
+ * The folder `mkdir -p` failed at: the first missing component (GNU names it; BusyBox names it with
+ * a trailing slash when more was to follow).
+ */
+function firstMissing(ctx: CommandContext, path: string): string {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    if (prefix === '' || lstat(ctx.fs, ctx.access, prefix).ok) continue;
+    return busybox(ctx) && i < parts.length ? `${prefix}/` : prefix;
+  }
+  return path;
+}
 
 export const touch: Command = {
   name: 'touch',
@@ -99,17 +114,31 @@ export const rm: Command = {
         status = complain(ctx, busybox(ctx) ? `${q(path)} is a directory` : `cannot remove ${q(path)}: Is a directory`);
         continue;
       }
-      const removed = remove(ctx.fs, ctx.access, path, { recursive });
-      if (!removed.ok) {
-        status = cannot(removed.error.path, removed.error.message);
-        continue;
-      }
-      ctx.fs = removed.value;
-      if (opts.flags.has('v')) ctx.stdout.write(`removed ${q(path)}\n`);
+      if (!removeTree(ctx, path, node.value, cannot)) status = 1;
+      else if (opts.flags.has('v')) ctx.stdout.write(`removed ${q(path)}\n`);
     }
     return status;
   },
 };
+
+/**
+ * Removes `path` as `rm -r` does: the contents first, deepest first, each on its own; a folder goes
+ * only once it is empty, so what can be removed is removed and the first failures are reported.
+ */
+function removeTree(ctx: CommandContext, path: string, node: FsNode, cannot: (path: string, why: string) => number): boolean {
+  if (node.kind === 'dir' && node.children.size > 0) {
+    let ok = true;
+    for (const [name, child] of node.children) ok = removeTree(ctx, join(path, name), child, cannot) && ok;
+    if (!ok) return false;
+  }
+  const removed = remove(ctx.fs, ctx.access, path, { recursive: true });
+  if (!removed.ok) {
+    cannot(removed.error.path, removed.error.message);
+    return false;
+  }
+  ctx.fs = removed.value;
+  return true;
+}
 
 export const rmdir: Command = {
   name: 'rmdir',

@@ -2,7 +2,7 @@
  * ls and du. Output goes to a pipe or a build log, never a terminal, so `ls` prints one name per
  * line as it does there. The vfs keeps no times: every date is the injected clock's.
  */
-import { lstat, readdir, stat, type DirNode, type FsNode } from '../../../vfs/index.ts';
+import { lstat, mayAccess, R_OK, readdir, stat, X_OK, type DirNode, type FsNode } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { formatDate } from './system.ts';
 import { badOption, busybox, complain, groupName, humanSize, modeString, parseOptions, q, userName } from './support.ts';
@@ -161,6 +161,12 @@ export const du: Command = {
           return kib;
         }
         let kib = ownKiB(node);
+        if (!mayAccess(ctx.cred, node, R_OK | X_OK)) {
+          // GNU still counts the folder's own block; BusyBox gives up on it.
+          status = complain(ctx, busybox(ctx) ? `can't open ${q(p)}: Permission denied` : `cannot read directory ${q(p)}: Permission denied`);
+          if (!busybox(ctx) && depth <= maxDepth) lines.push(`${show(kib)}\t${p}`);
+          return kib;
+        }
         for (const [name, child] of [...node.children].sort(([a], [b]) => (a < b ? -1 : 1))) kib += visit(child, p.endsWith('/') ? `${p}${name}` : `${p}/${name}`, depth + 1);
         if (depth <= maxDepth) lines.push(`${show(kib)}\t${p}`);
         return kib;

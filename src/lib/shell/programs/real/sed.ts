@@ -2,6 +2,7 @@
  * sed with the commands Dockerfiles use: s///[gpNI], d, p, q, a/i/c text, =, y; addresses (N, $,
  * /re/, ranges); -n, -e, -E/-r, -i[SUFFIX] (in place, through the vfs with the user's permissions).
  */
+import { rename, stat } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { compilePosix } from './regex.ts';
 import { busybox, complain, lines, readText, writeText } from './support.ts';
@@ -328,22 +329,40 @@ export const sed: Command = {
   },
 };
 
+/**
+ * sed -i writes the result to a temporary file beside the original and renames it over the
+ * original, so it needs write permission on the folder (not on the file); the new file belongs to
+ * the user who ran sed, with the original's mode. Temporary names are deterministic here.
+ */
 function editInPlace(ctx: CommandContext, commands: readonly SedCommand[], files: readonly string[], quiet: boolean, suffix: string): number {
   if (files.length === 0) return complain(ctx, 'no input files');
   let status = 0;
   for (const file of files) {
+    const original = stat(ctx.fs, ctx.access, file);
     const read = readText(ctx, file);
-    if (!read.ok) {
-      status = complain(ctx, busybox(ctx) ? `${file}: ${read.error.message}` : `can't read ${file}: ${read.error.message}`, busybox(ctx) ? 1 : 2);
+    if (!read.ok || !original.ok) {
+      const message = read.ok ? (original.ok ? '' : original.error.message) : read.error.message;
+      status = complain(ctx, busybox(ctx) ? `${file}: ${message}` : `can't read ${file}: ${message}`, busybox(ctx) ? 1 : 2);
+      continue;
+    }
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) || '/' : '.';
+    const temp = busybox(ctx) ? `${file}XXXXXX` : `${dir === '.' ? '' : `${dir}/`}sedXXXXXX`;
+    const written = writeText(ctx, temp, { content: runSed(commands, read.text, quiet), mode: original.value.mode });
+    if (!written.ok) {
+      status = complain(ctx, busybox(ctx) ? `can't create temp file '${temp}': ${written.error.message}` : `couldn't open temporary file ${temp}: ${written.error.message}`, busybox(ctx) ? 1 : 4);
       continue;
     }
     if (suffix !== '') {
-      const backup = writeText(ctx, suffix.includes('*') ? suffix.replace('*', file) : `${file}${suffix}`, { content: read.text });
-      if (!backup.ok) return complain(ctx, `couldn't open file ${file}${suffix}: ${backup.error.message}`, 4);
+      const backup = suffix.includes('*') ? suffix.replace('*', file) : `${file}${suffix}`;
+      const saved = rename(ctx.fs, ctx.access, file, backup);
+      if (saved.ok) ctx.fs = saved.value;
     }
-    // Real sed -i writes a temporary file and renames it over the original; here the file is rewritten in place.
-    const written = writeText(ctx, file, { content: runSed(commands, read.text, quiet) });
-    if (!written.ok) status = complain(ctx, busybox(ctx) ? `can't create '${file}': ${written.error.message}` : `couldn't open temporary file ${file}: ${written.error.message}`, 4);
+    const moved = rename(ctx.fs, ctx.access, temp, file);
+    if (!moved.ok) {
+      status = complain(ctx, `cannot rename ${temp}: ${moved.error.message}`, 4);
+      continue;
+    }
+    ctx.fs = moved.value;
   }
   return status;
 }

@@ -106,7 +106,11 @@ function create(ctx: CommandContext, opts: TarOptions): number {
   if (opts.file === undefined || opts.file === '-') ctx.stdout.write(archive);
   else {
     const written = writeText(ctx, opts.file, { content: archive });
-    if (!written.ok) return complain(ctx, busybox(ctx) ? `can't open ${q(opts.file)}: ${written.error.message}` : `${opts.file}: Cannot open: ${written.error.message}`, 2);
+    if (!written.ok) {
+      return busybox(ctx)
+        ? complain(ctx, `can't open ${q(opts.file)}: ${written.error.message}`)
+        : complain(ctx, `${opts.file}: Cannot open: ${written.error.message}\ntar: Error is not recoverable: exiting now`, 2);
+    }
   }
   return status === 0 ? 0 : 2;
 }
