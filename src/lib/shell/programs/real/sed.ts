@@ -2,7 +2,7 @@
  * sed with the commands Dockerfiles use: s///[gpNI], d, p, q, a/i/c text, =, y; addresses (N, $,
  * /re/, ranges); -n, -e, -E/-r, -i[SUFFIX] (in place, through the vfs with the user's permissions).
  */
-import { rename, stat } from '../../../vfs/index.ts';
+import { chown, rename, stat } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { compilePosix } from './regex.ts';
 import { busybox, complain, lines, readText, writeText } from './support.ts';
@@ -332,7 +332,8 @@ export const sed: Command = {
 /**
  * sed -i writes the result to a temporary file beside the original and renames it over the
  * original, so it needs write permission on the folder (not on the file); the new file belongs to
- * the user who ran sed, with the original's mode. Temporary names are deterministic here.
+ * the user who ran sed (root keeps the original's owner), with the original's mode. Temporary names
+ * are deterministic here.
  */
 function editInPlace(ctx: CommandContext, commands: readonly SedCommand[], files: readonly string[], quiet: boolean, suffix: string): number {
   if (files.length === 0) return complain(ctx, 'no input files');
@@ -363,6 +364,11 @@ function editInPlace(ctx: CommandContext, commands: readonly SedCommand[], files
       continue;
     }
     ctx.fs = moved.value;
+    // Root's sed gives the new file the original's owner back (others cannot).
+    if (ctx.cred.uid === 0) {
+      const owned = chown(ctx.fs, ctx.access, file, { uid: original.value.uid, gid: original.value.gid });
+      if (owned.ok) ctx.fs = owned.value;
+    }
   }
   return status;
 }
