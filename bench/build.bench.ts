@@ -5,7 +5,7 @@
  */
 import process from 'node:process';
 import { test } from 'vitest';
-import { build, createBuildCache, type BuildInput, type ContextInput } from '../src/lib/build/index.ts';
+import { build, createBuildCache, type BuildInput } from '../src/lib/build/index.ts';
 import { SEED_EXAMPLES } from '../tests/lib/build/seeds/index.ts';
 
 // The sass/hyde/httpd example needs programs the shell does not simulate yet (it fails early).
