@@ -58,6 +58,16 @@ describe('pip', () => {
     expect(r.stderr).toContain("WARNING: Running pip as the 'root' user");
   });
 
+  test('a user who may not write site-packages gets a user installation in ~/.local', () => {
+    const r = run(python(), ['pip', 'install', '--no-cache-dir', 'flask'], { cwd: '/app', cred: { uid: 1000, gid: 1000, groups: [] }, env: { HOME: '/home/app' } });
+    expect(r.status).toBe(1); // /home/app does not exist in this tree, so even that fails
+    const withHome = makeTree({ dirs: { '/usr/local/lib/python3.12/site-packages': {}, '/home/app': { uid: 1000, gid: 1000 } } });
+    const ok = run(withHome, ['pip', 'install', '--no-cache-dir', 'flask'], { cred: { uid: 1000, gid: 1000, groups: [] }, env: { HOME: '/home/app' } });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toBe('Defaulting to user installation because normal site-packages is not writeable');
+    expect(bytesAt(ok.fs, '/home/app/.local/lib/python3.12/site-packages/flask')).toBe(5165619);
+  });
+
   test('--no-cache-dir leaves no cache', () => {
     const r = run(python(), ['pip', 'install', '--no-cache-dir', '-r', 'requirements.txt'], { cwd: '/app' });
     expect(nodeAt(r.fs, '/root/.cache/pip')).toBeUndefined();

@@ -4,9 +4,9 @@
  * externally-managed Python (PEP 668).
  */
 import type { Command, CommandContext } from '../../command.ts';
-import { readdir, readFile } from '../../../vfs/index.ts';
+import { checkAccess, readdir, readFile, W_OK, X_OK } from '../../../vfs/index.ts';
 import { toolchainCatalogue } from './catalogues.ts';
-import { changeBulk, exists, putFile, runSteps } from './fs-steps.ts';
+import { changeBulk, exists, parentOf, putFile, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { plural } from './messages.ts';
 
@@ -52,6 +52,14 @@ function systemSite(ctx: CommandContext): Site {
     };
   }
   return { dir: '/usr/local/lib/python3.12/site-packages', version: '3.12', managed: false, debian: false };
+}
+
+/** Whether the user may create entries in `dir` (or, when it is missing, in its nearest existing parent). */
+function writable(ctx: CommandContext, dir: string): boolean {
+  for (let path = dir; ; path = parentOf(path)) {
+    if (exists(ctx.fs, ctx.access, path)) return checkAccess(ctx.fs, ctx.access, path, W_OK | X_OK).ok;
+    if (path === '/') return false;
+  }
 }
 
 /** Requirement names from requirements.txt lines: comments, options and version specifiers dropped. */
@@ -136,8 +144,13 @@ function install(ctx: CommandContext, args: readonly string[]): number {
   }
   const site = systemSite(ctx);
   const home = ctx.env['HOME'] ?? '/root';
-  const dir = target !== undefined ? ctx.resolve(target) : user ? `${home}/.local/lib/python${site.version}/site-packages` : site.dir;
   if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx, site);
+  if (target === undefined && !user && !writable(ctx, site.dir)) {
+    // pip falls back to ~/.local when it may not write the interpreter's site-packages.
+    ctx.stdout.write('Defaulting to user installation because normal site-packages is not writeable\n');
+    user = true;
+  }
+  const dir = target !== undefined ? ctx.resolve(target) : user ? `${home}/.local/lib/python${site.version}/site-packages` : site.dir;
   const origin = { simulated: true as const, by: 'pip install' };
   const steps: Step[] = [];
   const installed: string[] = [];
