@@ -207,6 +207,11 @@ describe('curl and wget', () => {
     expect(nodeAt(r.fs, '/tmp/wait.sh')).toMatchObject({ size: 5224 });
     expect(r.stderr).toContain("'/tmp/wait.sh' saved\n");
   });
+
+  test('GNU wget (Debian) reports in its own words', () => {
+    const r = run(makeTree({ dirs: ['/tmp'] }), ['wget', 'https://example.com/a.tgz'], { cwd: '/tmp' });
+    expect(r.stderr).toBe('--2025-01-15 00:00:00--  https://example.com/a.tgz\nSaving to: ‘a.tgz’\n\n2025-01-15 00:00:00 (simulated, no network) - ‘a.tgz’ saved [1048576/1048576]\n\n');
+  });
 });
 
 describe('node, tsc and vite', () => {

@@ -121,13 +121,21 @@ export const wget: Command = {
       }
       const name = output ?? (remoteName(url) || 'index.html');
       const path = ctx.resolve(prefix === undefined || output !== undefined ? name : joinPath(prefix, name));
-      if (!quiet) ctx.stderr.write(`Connecting to ${hostOf(url)} (${hostOf(url)}:443)\nsaving to '${name}'\n`);
+      const busybox = ctx.flavor === 'busybox';
+      const stamp = new Date(ctx.now).toISOString().slice(0, 19).replace('T', ' ');
+      if (!quiet) ctx.stderr.write(busybox ? `Connecting to ${hostOf(url)} (${hostOf(url)}:443)\nsaving to '${name}'\n` : `--${stamp}--  ${url}\nSaving to: ‘${name}’\n\n`);
       const saved = save(ctx, 'wget', url, path);
       if (!saved.ok) {
-        ctx.stderr.write(`wget: can't open '${name}': Permission denied\n`);
-        return 1;
+        ctx.stderr.write(busybox ? `wget: can't open '${name}': Permission denied\n` : `${name}: Permission denied\n`);
+        return busybox ? 1 : 3;
       }
-      if (!quiet) ctx.stderr.write(`${name.padEnd(18)} 100% |********************************| ${saved.bytes}  0:00:00 ETA\n'${name}' saved\n`);
+      if (!quiet) {
+        ctx.stderr.write(
+          busybox
+            ? `${name.padEnd(18)} 100% |********************************| ${saved.bytes}  0:00:00 ETA\n'${name}' saved\n`
+            : `${stamp} (simulated, no network) - ‘${name}’ saved [${saved.bytes}/${saved.bytes}]\n\n`,
+        );
+      }
     }
     return 0;
   },
