@@ -9,6 +9,9 @@ import type { DockerDaemon } from '../../lib/cli/docker/index.ts';
 import type { OpenedTerminal } from './open-terminal.ts';
 import './terminal.css';
 
+/** Height of one row at the terminal's 14px font (xterm's cell height), for the screen's size. */
+const ROW_PX = 17;
+
 export interface TerminalProps {
   /** The build context, by relative path (a key ending in `/` is an empty folder). */
   files?: Record<string, string>;
@@ -29,6 +32,7 @@ export default function TerminalIsland(props: TerminalProps) {
   const pending = useRef<string[]>([]);
   const [state, setState] = useState<'closed' | 'loading' | 'open' | 'failed'>(props.open === true ? 'loading' : 'closed');
   const label = props.label ?? 'Terminal';
+  const rows = props.rows ?? 18;
 
   useEffect(() => {
     if (state !== 'loading' || host.current === null) return;
@@ -38,7 +42,7 @@ export default function TerminalIsland(props: TerminalProps) {
       .then(({ openTerminal, standaloneDaemon }) => {
         if (cancelled) return;
         const daemon = props.daemon ?? standaloneDaemon({ dockerfile: props.dockerfile ?? '', files: props.files ?? {} });
-        const t = openTerminal(element, daemon, props.rows ?? 18);
+        const t = openTerminal(element, daemon, rows);
         opened.current = t;
         for (const command of pending.current.splice(0)) t.session.type(`\x15${command}\r`);
         t.focus();
@@ -65,7 +69,7 @@ export default function TerminalIsland(props: TerminalProps) {
   };
 
   return (
-    <section class="terminal" aria-label={label}>
+    <section class="terminal-island" aria-label={label}>
       {(props.commands?.length ?? 0) > 0 && (
         <div class="terminal-commands" role="group" aria-label="Run a command in the terminal">
           {props.commands?.map((c) => (
@@ -82,7 +86,8 @@ export default function TerminalIsland(props: TerminalProps) {
       )}
       {state === 'loading' && <p class="terminal-status" role="status">Loading the terminal…</p>}
       {state === 'failed' && <p class="terminal-status" role="alert">The terminal could not be loaded. Reload the page to try again.</p>}
-      <div class="terminal-screen" ref={host} hidden={state === 'closed' || state === 'failed'} />
+      {/* A fixed height: the fit addon then derives the rows from it instead of growing with them. */}
+      <div class="terminal-screen" ref={host} hidden={state === 'closed' || state === 'failed'} style={{ height: `${rows * ROW_PX}px` }} />
     </section>
   );
 }
