@@ -345,7 +345,8 @@ function prepare(state: StageState, ins: Instruction, ctx: ExecContext): Result<
       return {
         ok: true,
         value: {
-          identity: { instruction: plan.value.createdBy, files: plan.value.contentHash, env: '' },
+          // The resolved destination is part of the key: a relative one depends on WORKDIR.
+          identity: { instruction: `${plan.value.createdBy} -> ${plan.value.dest}`, files: plan.value.contentHash, env: '' },
           createdBy: plan.value.createdBy,
           emptyLayer: false,
           apply: () => {

@@ -76,3 +76,12 @@ describe('build cache', () => {
     expect(restored.steps.size).toBe(cache.steps.size);
   });
 });
+
+test('a COPY to a relative destination misses when WORKDIR changes it, even without a WORKDIR step', () => {
+  const { deps } = fakeShell();
+  const cache = createBuildCache();
+  buildText('FROM alpine:3.24\nWORKDIR /app\nWORKDIR /\nCOPY package.json .\n', ctx, {}, cache, deps);
+  const r = buildText('FROM alpine:3.24\nWORKDIR /app\nCOPY package.json .\n', ctx, {}, cache, deps);
+  expect(stepSummary(r)).toEqual(['stage-0 2 WORKDIR /app CACHED', 'stage-0 3 COPY package.json . miss(instruction changed)']);
+  expect(r.image?.files.some((f) => f.path === '/app/package.json')).toBe(true);
+});
