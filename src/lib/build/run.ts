@@ -10,6 +10,7 @@ import { expandWord } from '../dockerfile/expand.ts';
 import type { RunInstruction, RunMount } from '../dockerfile/types.ts';
 import { lstat, resolvePath, ROOT_CRED, type DirNode, type FsNode } from '../vfs/index.ts';
 import { diagnostic, messages } from './errors.ts';
+import { hashNode } from './hash.ts';
 import type { ApplyResult, ExecContext, Prepared } from './execute.ts';
 import { baseName, absPath, parentDir } from './paths.ts';
 import type { BuildDiagnostic } from './result.ts';
@@ -27,6 +28,8 @@ interface MountPlan {
   node: (fs: DirNode) => FsNode;
   /** Cache mounts: where their content is kept afterwards. */
   cacheId: string | null;
+  /** Content hash of what a bind mount shows: part of the step's cache key, as in BuildKit. */
+  contentHash: string;
 }
 
 export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecContext): Result<Prepared, BuildDiagnostic> {
@@ -47,7 +50,7 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
   const user = state.config.User;
   const identity = {
     instruction: `RUN ${JSON.stringify(argv)} ${ins.mounts.map((m) => m.raw).join(' ')} ${ins.network}`,
-    files: '',
+    files: mounts.map((m) => m.contentHash).join(','),
     env: `${keyEnv}\n${workdir}\n${user}`,
   };
   const apply = (): ApplyResult => {
@@ -117,7 +120,7 @@ function planMount(state: StageState, m: RunMount, workdir: string, ctx: ExecCon
   const emptyDir = (): FsNode => ({ kind: 'dir', uid: Number(field('uid') ?? 0), gid: Number(field('gid') ?? 0), mode: parseInt(field('mode') ?? '755', 8), children: new Map() });
   if (type === 'cache') {
     const id = field('id') ?? target;
-    return { ok: true, value: { type, target, cacheId: id, node: () => ctx.cache.mounts.get(id) ?? emptyDir() } };
+    return { ok: true, value: { type, target, cacheId: id, contentHash: '', node: () => ctx.cache.mounts.get(id) ?? emptyDir() } };
   }
   if (type === 'bind') {
     const from = field('from');
@@ -135,12 +138,12 @@ function planMount(state: StageState, m: RunMount, workdir: string, ctx: ExecCon
     }
     const node = lookup(tree, absPath('/', source));
     if (node === undefined) return { ok: false, error: diagnostic('source-not-found', messages.notFound(absPath('/', source)), m.range) };
-    return { ok: true, value: { type, target, cacheId: null, node: () => node } };
+    return { ok: true, value: { type, target, cacheId: null, contentHash: hashNode(node, ctx.memo), node: () => node } };
   }
   if (type === 'secret') {
-    return { ok: true, value: { type, target, cacheId: null, node: () => ({ kind: 'file', uid: 0, gid: 0, mode: 0o400, size: 0, content: '' }) } };
+    return { ok: true, value: { type, target, cacheId: null, contentHash: '', node: () => ({ kind: 'file', uid: 0, gid: 0, mode: 0o400, size: 0, content: '' }) } };
   }
-  return { ok: true, value: { type, target, cacheId: null, node: emptyDir } };
+  return { ok: true, value: { type, target, cacheId: null, contentHash: '', node: emptyDir } };
 }
 
 function lookup(fs: DirNode, path: string): FsNode | undefined {

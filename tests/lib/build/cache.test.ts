@@ -85,3 +85,16 @@ test('a COPY to a relative destination misses when WORKDIR changes it, even with
   expect(stepSummary(r)).toEqual(['stage-0 2 WORKDIR /app CACHED', 'stage-0 3 COPY package.json . miss(instruction changed)']);
   expect(r.image?.files.some((f) => f.path === '/app/package.json')).toBe(true);
 });
+
+test('a RUN with a bind mount of the context misses when the mounted files change', () => {
+  const { deps } = fakeShell();
+  const cache = createBuildCache();
+  const df = 'FROM alpine:3.24\nRUN --mount=type=bind,source=src,target=/src true\n';
+  buildText(df, ctx, {}, cache, deps);
+  expect(stepSummary(buildText(df, { ...ctx, 'README.md': { content: 'other' } }, {}, cache, deps))).toEqual([
+    'stage-0 2 RUN --mount=type=bind,source=src,target=/src true CACHED',
+  ]);
+  expect(stepSummary(buildText(df, { ...ctx, 'src/a.js': { content: 'changed' } }, {}, cache, deps))).toEqual([
+    'stage-0 2 RUN --mount=type=bind,source=src,target=/src true miss(copied files changed)',
+  ]);
+});
