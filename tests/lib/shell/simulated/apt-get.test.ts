@@ -90,6 +90,14 @@ describe('apt-get install', () => {
     expect(r.effects[0]?.bytes).toBe(1592 * 1024);
   });
 
+  test('an image that has the program (but no dpkg database) counts the package and its dependencies as installed', () => {
+    const tree = makeTree({ files: { '/etc/debian_version': '12.9\n', '/usr/bin/python3.11': 6_000_000 }, links: { '/usr/bin/python3': 'python3.11' }, dirs: ['/var/lib/apt/lists/partial', '/var/lib/dpkg'] });
+    const updated = run(tree, ['apt-get', 'update']).fs;
+    const r = run(updated, ['apt-get', 'install', '-y', '--no-install-recommends', 'python3']);
+    expect(r.stdout).toContain('python3 is already the newest version (3.11.2-1+b1).\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+    expect(r.effects).toEqual([]);
+  });
+
   test('without -y apt asks, and a build has no one to answer', () => {
     const updated = run(debian(), ['apt-get', 'update']).fs;
     const r = run(updated, ['apt-get', 'install', 'git']);

@@ -8,7 +8,7 @@ import type { DirNode } from '../../../vfs/index.ts';
 import { apkCatalogue } from './catalogues.ts';
 import type { ApkPackage } from './catalogues.ts';
 import { exists, putFile, readText, runSteps } from './fs-steps.ts';
-import { installPackageFiles, hasMarker, packageBytes, removePackageFiles } from './package-files.ts';
+import { installPackageFiles, packageBytes, presentPackages, removePackageFiles } from './package-files.ts';
 import { formatMiB, fsFailure } from './messages.ts';
 
 const DB = '/lib/apk/db/installed';
@@ -43,14 +43,9 @@ const formatDb = (records: readonly ApkRecord[]): string =>
 
 const stripConstraint = (spec: string): string => spec.replace(/[=<>~].*$/, '');
 
-/** Base packages plus catalogue packages the image already has (by their first file), for images without a db. */
-function presentWithoutRecord(ctx: CommandContext): Set<string> {
-  const present = new Set(apkCatalogue.base.packages);
-  for (const [name, pkg] of Object.entries(apkCatalogue.packages)) {
-    if (hasMarker(ctx.fs, ctx.access, pkg)) present.add(name);
-  }
-  return present;
-}
+/** Base packages plus catalogue packages the image already has (its programs are there), for images without a db. */
+const presentWithoutRecord = (ctx: CommandContext): Set<string> =>
+  presentPackages(ctx.fs, ctx.access, apkCatalogue.packages, apkCatalogue.base.packages);
 
 interface Options {
   noCache: boolean;

@@ -11,7 +11,7 @@ import { aptCatalogue } from './catalogues.ts';
 import type { AptPackage } from './catalogues.ts';
 import { putFile, putSymlink, readText, removeIfPresent, runSteps } from './fs-steps.ts';
 import { fsFailure, plural } from './messages.ts';
-import { installPackageFiles, hasMarker, packageBytes, removePackageFiles } from './package-files.ts';
+import { installPackageFiles, packageBytes, presentPackages, removePackageFiles } from './package-files.ts';
 
 const LISTS = '/var/lib/apt/lists';
 const STATUS = '/var/lib/dpkg/status';
@@ -81,13 +81,8 @@ const formatStatus = (records: readonly StatusRecord[]): string =>
     .map((r) => `Package: ${r.name}\nStatus: install ok installed\nArchitecture: amd64\nVersion: ${r.version}\nInstalled-Size: ${r.sizeKiB}\n`)
     .join('\n');
 
-function installedSet(ctx: CommandContext, records: readonly StatusRecord[]): Set<string> {
-  const installed = new Set([...aptCatalogue.base.packages, ...records.map((r) => r.name)]);
-  for (const [name, pkg] of Object.entries(aptCatalogue.packages)) {
-    if (hasMarker(ctx.fs, ctx.access, pkg)) installed.add(name);
-  }
-  return installed;
-}
+const installedSet = (ctx: CommandContext, records: readonly StatusRecord[]): Set<string> =>
+  presentPackages(ctx.fs, ctx.access, aptCatalogue.packages, [...aptCatalogue.base.packages, ...records.map((r) => r.name)]);
 
 /** Whether `apt-get update` has left package lists behind. */
 function haveLists(ctx: CommandContext): boolean {
