@@ -80,11 +80,18 @@ describe('schemas are strict', () => {
     const quiz = { lesson: 'x', questions: [{ ...question('single', [true, false]), choices: [{ ...choice(true), hint: 'no' }, choice(false)] }] };
     expect(issues(quizSchema.safeParse(quiz))).toEqual(['questions.0.choices.0: Unrecognized key: "hint"']);
   });
-  test('the pending predict object takes only dockerfile and ask', () => {
-    const base = question('single', [true, false]);
-    expect(issues(quizSchema.safeParse({ lesson: 'x', questions: [{ ...base, predict: { dockerfile: 'FROM alpine', ask: 'How many layers?' } }] }))).toEqual([]);
-    expect(issues(quizSchema.safeParse({ lesson: 'x', questions: [{ ...base, predict: { dockerfile: 'FROM alpine', ask: 'Size?', answer: 1 } }] }))).toEqual([
+  test('a predict question takes dockerfile, context and ask; the simulator computes its kind and choices', () => {
+    const base = { id: 'q-one', prompt: 'How many layers does this image have?', misconception: 'x' };
+    const parsed = quizSchema.safeParse({ lesson: 'x', questions: [{ ...base, predict: { dockerfile: 'FROM alpine:3.20\nRUN touch /a\n', ask: { kind: 'layers' } } }] });
+    expect(issues(parsed)).toEqual([]);
+    expect(parsed.data?.questions[0]?.kind).toBe('single');
+    expect(parsed.data?.questions[0]?.choices.find((c) => c.correct)?.text).toBe('2');
+    expect(issues(quizSchema.safeParse({ lesson: 'x', questions: [{ ...base, predict: { dockerfile: 'FROM alpine', ask: { kind: 'layers' }, answer: 1 } }] }))).toEqual([
       'questions.0.predict: Unrecognized key: "answer"',
+    ]);
+    expect(issues(quizSchema.safeParse({ lesson: 'x', questions: [{ ...question('single', [true, false]), predict: { dockerfile: 'FROM alpine:3.20', ask: { kind: 'layers' } } }] }))).toEqual([
+      'questions.0.choices: a predict question computes its choices; remove it',
+      'questions.0.kind: a predict question computes its kind; remove it',
     ]);
   });
   test('exercise goals are a closed set of kinds with their own parameters', () => {

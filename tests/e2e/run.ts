@@ -255,7 +255,7 @@ describe('pages', () => {
         assert.equal(await page.locator(`h2${href}`).count(), 1, `the table of contents links to an h2 ${href}`);
       }
       assert.ok((await page.locator('pre[data-language="docker"] span[style*="--shiki-dark"]').count()) > 20, 'Dockerfiles are highlighted at build time');
-      assert.equal(await page.locator('.quiz-question').count(), 4);
+      assert.equal(await page.locator('.quiz-question').count(), 7);
     });
   });
 });
