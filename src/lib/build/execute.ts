@@ -52,6 +52,8 @@ export interface StageOutcome {
 }
 
 const COMMENT = 'buildkit.dockerfile.v0';
+/** The parent key of every `COPY --link` step: a linked copy does not build on the steps before it. */
+const LINK_PARENT = 'link';
 
 export function executeStage(plan: StagePlan, instructions: readonly Instruction[], fromRange: SourceRange, ctx: ExecContext): StageOutcome {
   const result: StageResult = {
@@ -252,12 +254,16 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
     ctx.progress.done(vertex);
     return { step, error: null };
   }
-  const parent = state.key;
+  // COPY --link copies onto an empty layer that is then merged: its key does not depend on the
+  // steps before it, so it stays cached when they change (only the cheap merge is redone).
+  const linked = (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.link;
+  const parent = linked ? LINK_PARENT : state.key;
   const key = stepKey(parent, identity);
   const hit = ctx.noCache ? undefined : ctx.cache.steps.get(key);
   let layer: { fs: DirNode; size: number; changes: FileChange[]; stdout: string; stderr: string; effects: StepResult['effects'] };
-  if (hit !== undefined) {
-    layer = hit;
+  const replay = hit !== undefined && linked ? apply() : undefined;
+  if (hit !== undefined && (replay === undefined || replay.ok)) {
+    layer = replay?.ok ? { ...hit, fs: replay.value.fs } : hit;
     step.cached = true;
     step.status = 'cached';
     ctx.progress.cached(vertex);
@@ -285,7 +291,7 @@ function executeStep(state: StageState, ins: Instruction, prefix: string | null,
     if (layer.stdout + layer.stderr !== '') ctx.progress.log(vertex, layer.stdout + layer.stderr);
     ctx.progress.done(vertex);
   }
-  state.key = key;
+  state.key = linked ? stepKey(state.key, { ...identity, instruction: `merge ${key}` }) : key;
   state.fs = layer.fs;
   state.layers++;
   state.size += layer.size;

@@ -98,3 +98,20 @@ test('a RUN with a bind mount of the context misses when the mounted files chang
     'stage-0 2 RUN --mount=type=bind,source=src,target=/src true miss(copied files changed)',
   ]);
 });
+
+test('COPY --link stays cached when an earlier step changes; a plain COPY does not', () => {
+  const { deps } = fakeShell();
+  const cache = createBuildCache();
+  const df = (v: string) => `FROM alpine:3.24\nRUN write /v ${v}\nCOPY --link src /src\nCOPY package.json /p.json\n`;
+  buildText(df('1'), ctx, {}, cache, deps);
+  const r = buildText(df('2'), ctx, {}, cache, deps);
+  expect(stepSummary(r)).toEqual([
+    'stage-0 2 RUN write /v 2 miss(instruction changed)',
+    'stage-0 3 COPY --link src /src CACHED',
+    'stage-0 4 COPY package.json /p.json miss(parent missed)',
+  ]);
+  expect(r.image?.files.filter((f) => f.path === '/v' || f.path.startsWith('/src/')).map((f) => `${f.path} ${f.content}`)).toEqual([
+    '/src/a.js a',
+    '/v 2',
+  ]);
+});
