@@ -5,7 +5,7 @@
  */
 import type { ContextInput } from '../build/index.ts';
 import { absolutePath, entryKind, listDir, resolveContextPath, type ContextEntry } from '../cli/docker/index.ts';
-import { columns } from './columns.ts';
+import { lsColumns } from './columns.ts';
 
 export interface HostEnv {
   context: ContextInput;
@@ -109,17 +109,16 @@ const ls: HostCommand = {
       if (opts.has('l')) return longListing(env, entries);
       const names = entries.map((e) => e.name);
       const kinds = new Map(entries.map((e) => [e.name, e.kind]));
-      return opts.has('1') ? names.map((n) => `${paintDir(env, n, kinds.get(n) ?? 'file')}\n`).join('') : columns(names, env.cols, (n) => paintDir(env, n, kinds.get(n) ?? 'file'));
+      return opts.has('1') ? names.map((n) => `${paintDir(env, n, kinds.get(n) ?? 'file')}\n`).join('') : lsColumns(names, env.cols, (n) => paintDir(env, n, kinds.get(n) ?? 'file'));
     };
     const blocks: string[] = [];
     if (files.length > 0) blocks.push(show(files));
     for (const { typed, dir } of dirs) {
-      let entries = listDir(env.context, dir).filter((e) => opts.has('a') || !e.name.startsWith('.'));
+      let entries = listDir(env.context, dir).filter((e) => opts.has('a') || !e.name.startsWith('.')).sort((a, b) => byName(a.name, b.name));
       if (opts.has('a')) {
         const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
         entries = [{ name: '.', kind: 'dir', path: dir }, { name: '..', kind: 'dir', path: parent }, ...entries];
       }
-      entries.sort((a, b) => (a.name === '.' || a.name === '..' || b.name === '.' || b.name === '..' ? 0 : byName(a.name, b.name)));
       const heading = paths.length > 1 ? `${typed}:\n` : '';
       blocks.push(heading + show(entries));
     }

@@ -8,7 +8,7 @@ export { createBufferTerminal, type BufferTerminal } from './buffer-terminal.ts'
 export { parseKeys, type EditKey, type Key } from './keys.ts';
 export { LineEditor, commonPrefix, visibleWidth, type Completer, type Completion, type EditorEvent } from './line-editor.ts';
 export { LineHistory } from './history.ts';
-export { columns } from './columns.ts';
+export { columns, lsColumns } from './columns.ts';
 export { parseCommandLine, type CommandLineItem, type CommandLineResult, type Connector } from './command-line.ts';
 export { completeLine, type CompletionSource } from './completion.ts';
 export { completeInContainer } from './container-completion.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createBufferTerminal } from '../../../src/lib/terminal/index.ts';
+import { columns, createBufferTerminal, lsColumns } from '../../../src/lib/terminal/index.ts';
 
 describe('the string-buffer terminal draws like a terminal', () => {
   test('CR LF, backspace, erase to end of line, colours ignored', () => {
@@ -43,5 +43,18 @@ describe('the string-buffer terminal draws like a terminal', () => {
     sub.dispose();
     t.type('b');
     expect(got).toEqual(['a']);
+  });
+});
+
+describe('column layouts', () => {
+  test('ls: as many columns as fit, each as wide as its own longest name', () => {
+    const words = ['a', 'bbbbbbbbbb', 'c', 'dd', 'e', 'f'];
+    expect(lsColumns(words, 80)).toBe('a  bbbbbbbbbb  c  dd  e  f\n');
+    expect(lsColumns(words, 20)).toBe('a           c   e\nbbbbbbbbbb  dd  f\n');
+    expect(lsColumns(words, 5)).toBe('a\nbbbbbbbbbb\nc\ndd\ne\nf\n');
+  });
+
+  test('completion lists: one width for every column', () => {
+    expect(columns(['a', 'bbbb', 'c'], 20)).toBe('a     bbbb  c\n');
   });
 });

@@ -77,7 +77,7 @@ describe('terminal session: host commands over the build context', () => {
     await h.enter('ls', 'ls -la', 'cat hello.sh', 'cd src', 'pwd', 'ls', 'cd ..', 'tree', 'cd /etc', 'cat nope');
     expect(h.term.screen()).toBe([
       `${PROMPT}ls`,
-      'Dockerfile  hello.sh    src',
+      'Dockerfile  hello.sh  src',
       `${PROMPT}ls -la`,
       'total 24',
       'drwxr-xr-x 1 learner learner 4096 Jan  1 00:00 .',
