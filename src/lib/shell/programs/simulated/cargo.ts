@@ -13,7 +13,7 @@ interface Manifest {
 }
 
 /** The few Cargo.toml fields a build needs: [package] name/version, [dependencies] names. */
-export function parseCargoToml(text: string): Manifest {
+function parseCargoToml(text: string): Manifest {
   let section = '';
   const manifest: Manifest = { name: '', version: '0.1.0', dependencies: [] };
   for (const raw of text.split('\n')) {

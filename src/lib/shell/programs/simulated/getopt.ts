@@ -1,48 +1,24 @@
 /**
- * getopt_long as the user tools use it: short letters (bundled, `-u1000` or `-u 1000`), long names
- * (`--uid=1000` or `--uid 1000`), positional arguments in any order.
+ * getopt_long as the user tools use it, in getopt's own notation ('u:' takes a value), on top of the
+ * shell's option parser (programs/real/support.ts): short letters bundled or with attached values,
+ * long names with `=` or a separate value, operands anywhere.
  */
+import { parseOptions } from '../real/support.ts';
+
 export interface ParsedOptions {
   flags: Set<string>;
+  /** The (last) value of each option that takes one. */
   values: Map<string, string>;
   positional: string[];
 }
 
-/**
- * `letters` lists the short options; one followed by ':' takes a value (getopt's syntax). `long`
- * maps long names to their letter. Returns getopt's complaint as a string on a bad option.
- */
+/** Parsed options, or getopt's complaint about an unknown option. */
 export function getopt(args: readonly string[], letters: string, long: Readonly<Record<string, string>>): ParsedOptions | string {
-  const parsed: ParsedOptions = { flags: new Set(), values: new Map(), positional: [] };
-  const takesValue = (letter: string): boolean => letters.includes(`${letter}:`);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      parsed.positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--') && arg.length > 2) {
-      const [key = '', inline] = arg.slice(2).split(/=(.*)/s);
-      const letter = long[key];
-      if (letter === undefined) return `unrecognized option '${arg}'`;
-      if (takesValue(letter)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) return `option '${arg}' requires an argument`;
-        parsed.values.set(letter, value);
-      } else parsed.flags.add(letter);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (let j = 1; j < arg.length; j++) {
-        const letter = arg[j] ?? '';
-        if (!letters.includes(letter) || letter === ':') return `invalid option -- '${letter}'`;
-        if (takesValue(letter)) {
-          const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
-          if (value === undefined) return `option requires an argument -- '${letter}'`;
-          parsed.values.set(letter, value);
-          break;
-        }
-        parsed.flags.add(letter);
-      }
-    } else parsed.positional.push(arg);
+  const valued = [...letters.matchAll(/(\w):/g)].map((m) => m[1]).join('');
+  const parsed = parseOptions(args, { flags: letters.replace(/\w:/g, ''), values: valued, long });
+  if (parsed.unknown !== undefined) {
+    return parsed.unknown.startsWith('--') ? `unrecognized option '${parsed.unknown}'` : `invalid option -- '${parsed.unknown.slice(1)}'`;
   }
-  return parsed;
+  const values = new Map([...parsed.values].map(([letter, all]) => [letter, all.at(-1) ?? '']));
+  return { flags: parsed.flags, values, positional: parsed.operands };
 }

@@ -15,14 +15,14 @@ import { plural } from './messages.ts';
 /** Average file size used to turn a package's bytes into a file count (estimate for the summary). */
 const BYTES_PER_FILE = 8192;
 
-export interface Dependency {
+interface Dependency {
   name: string;
   dev: boolean;
   /** The range from package.json, e.g. `^5.1.0`. */
   range: string;
 }
 
-export function dependenciesOf(pkg: PackageJson): Dependency[] {
+function dependenciesOf(pkg: PackageJson): Dependency[] {
   return [
     ...Object.entries(pkg.dependencies ?? {}).map(([name, range]) => ({ name, range, dev: false })),
     ...Object.entries(pkg.devDependencies ?? {}).map(([name, range]) => ({ name, range, dev: true })),
@@ -30,7 +30,7 @@ export function dependenciesOf(pkg: PackageJson): Dependency[] {
 }
 
 /** Whether devDependencies are left out: --omit=dev, --production, --only=prod, or NODE_ENV=production. */
-export function omitsDev(args: readonly string[], ctx: CommandContext): boolean {
+function omitsDev(args: readonly string[], ctx: CommandContext): boolean {
   if (args.includes('--include=dev')) return false;
   return (
     args.some((arg) => arg === '--omit=dev' || arg === '--production' || arg === '--only=prod' || arg === '--only=production') ||

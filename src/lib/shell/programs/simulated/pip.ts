@@ -63,7 +63,7 @@ function writable(ctx: CommandContext, dir: string): boolean {
 }
 
 /** Requirement names from requirements.txt lines: comments, options and version specifiers dropped. */
-export function requirementNames(text: string): string[] {
+function requirementNames(text: string): string[] {
   return text
     .split('\n')
     .map((line) => line.replace(/#.*$/, '').trim())
