@@ -14,6 +14,16 @@ export interface StepView {
   layer: string;
   /** The simulated effects' labels and programs, e.g. `simulated: go build`; empty when none. */
   simulated: string[];
+  /** What a RUN printed (stdout then stderr), at most OUTPUT_LINES lines; '' when silent. */
+  output: string;
+}
+
+const OUTPUT_LINES = 12;
+
+function outputOf(step: StepResult): string {
+  const lines = `${step.stdout}${step.stderr}`.trimEnd().split('\n');
+  if (lines.length <= OUTPUT_LINES) return lines.join('\n');
+  return [...lines.slice(0, OUTPUT_LINES), `… ${lines.length - OUTPUT_LINES} more lines`].join('\n');
 }
 
 export interface StageView {
@@ -61,6 +71,7 @@ function stepView(step: StepResult): StepView {
     outcome,
     layer: step.status === 'failed' || step.status === 'not-run' ? 'no layer' : step.emptyLayer ? 'config only' : humanSize(step.size),
     simulated: step.effects.map((e) => `${e.label}: ${e.by}`),
+    output: step.status === 'failed' ? '' : outputOf(step),
   };
 }
 

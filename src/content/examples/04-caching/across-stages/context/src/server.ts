@@ -1,0 +1,4 @@
+import { createServer } from 'node:http';
+
+const greeting: string = 'hello';
+createServer((_req, res) => res.end(greeting)).listen(3000);
