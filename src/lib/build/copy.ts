@@ -6,8 +6,7 @@
  * from application so the cache key (content of exactly what is copied) is known before any work.
  */
 import type { Result } from '../diagnostics.ts';
-import { expandWord } from '../dockerfile/expand.ts';
-import type { AddInstruction, CopyInstruction, EscapeToken } from '../dockerfile/types.ts';
+import { expandWord, type AddInstruction, type CopyInstruction, type EscapeToken } from '../dockerfile/index.ts';
 import { lstat, ROOT_CRED, stat, walk, type DirNode, type FsNode } from '../vfs/index.ts';
 import { compilePatterns, isIgnored } from './dockerignore.ts';
 import { diagnostic, messages } from './errors.ts';

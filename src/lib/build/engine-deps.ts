@@ -3,7 +3,7 @@
  * catalogue and the shell. `build()` wires the real modules; tests and the UI may pass their own.
  */
 import type { Result } from '../diagnostics.ts';
-import type { ParseResult } from '../dockerfile/types.ts';
+import type { ParseResult } from '../dockerfile/index.ts';
 import type { BaseImage, ImageRefError } from '../images/index.ts';
 import type { Cred, DirNode } from '../vfs/index.ts';
 

@@ -3,7 +3,7 @@
  * wording stays exact and testable.
  */
 import type { SourceRange } from '../diagnostics.ts';
-import { goQuote } from '../dockerfile/go-quote.ts';
+import { goQuote } from '../dockerfile/index.ts';
 import type { BuildDiagnostic } from './result.ts';
 
 export function diagnostic(

@@ -4,8 +4,7 @@
  * filesystem step, consulting the cache before doing any work.
  */
 import type { Result, SourceRange } from '../diagnostics.ts';
-import { expandWord } from '../dockerfile/expand.ts';
-import type { EscapeToken, Instruction } from '../dockerfile/types.ts';
+import { expandWord, type EscapeToken, type Instruction } from '../dockerfile/index.ts';
 import { DEFAULT_PATH } from '../images/index.ts';
 import { diffTrees, lstat, mkdir, ROOT_CRED, type DirNode, type FsNode, type LayerDiff } from '../vfs/index.ts';
 import { missReason, remember, stepKey, type BuildCache, type StepIdentity } from './cache.ts';

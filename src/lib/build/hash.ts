@@ -2,7 +2,7 @@
  * Deterministic content hashes for cache keys: two 32-bit FNV-1a lanes (different offsets) give 64
  * bits as 16 hex digits. Not cryptographic: it only has to tell changed content from unchanged.
  */
-import type { FsNode } from '../vfs/types.ts';
+import type { FsNode } from '../vfs/index.ts';
 
 export function hashText(text: string): string {
   let a = 0x811c9dc5;

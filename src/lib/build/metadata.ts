@@ -4,9 +4,7 @@
  * `docker history` CREATED BY text (null: no history entry) in BuildKit's spelling.
  */
 import type { Result, SourceRange } from '../diagnostics.ts';
-import { expandWord } from '../dockerfile/expand.ts';
-import { goQuote } from '../dockerfile/go-quote.ts';
-import type { CommandLine, EscapeToken, Instruction } from '../dockerfile/types.ts';
+import { expandWord, goQuote, type CommandLine, type EscapeToken, type Instruction } from '../dockerfile/index.ts';
 import { diagnostic } from './errors.ts';
 import type { BuildDiagnostic } from './result.ts';
 import { setEnvEntry, type StageState } from './state.ts';

@@ -4,8 +4,7 @@
  * runs every stage up to the target. The plan is data the UI draws before anything executes.
  */
 import type { Result, SourceRange } from '../diagnostics.ts';
-import { expandWord, suggest } from '../dockerfile/index.ts';
-import type { Instruction, ParseResult, Stage } from '../dockerfile/types.ts';
+import { expandWord, suggest, type Instruction, type ParseResult, type Stage } from '../dockerfile/index.ts';
 import { diagnostic, messages } from './errors.ts';
 import type { BuildDiagnostic, BuilderKind, BuildPlan, StageDependency } from './result.ts';
 

@@ -6,8 +6,7 @@
  * are empty folders or files that vanish after it.
  */
 import type { Result } from '../diagnostics.ts';
-import { expandWord } from '../dockerfile/expand.ts';
-import type { RunInstruction, RunMount } from '../dockerfile/types.ts';
+import { expandWord, type RunInstruction, type RunMount } from '../dockerfile/index.ts';
 import { lstat, resolvePath, ROOT_CRED, type DirNode, type FsNode } from '../vfs/index.ts';
 import { diagnostic, messages } from './errors.ts';
 import { hashNode } from './hash.ts';
