@@ -55,7 +55,8 @@ export interface Recast {
 /** A subtree with owners/modes replaced and excluded entries dropped; unchanged input is shared as is. */
 export function recast(node: FsNode, how: Recast, rel = ''): FsNode {
   if (how.owner === undefined && how.mode === undefined && how.exclude === undefined) return node;
-  const meta = { ...(how.owner ?? {}), ...(how.mode === undefined ? {} : { mode: how.mode }) };
+  // --chmod leaves symlinks at 0777, as chmod(2) cannot change a link's own mode.
+  const meta = { ...(how.owner ?? {}), ...(how.mode === undefined || node.kind === 'symlink' ? {} : { mode: how.mode }) };
   if (node.kind !== 'dir') return { ...node, ...meta };
   const children = new Map<string, FsNode>();
   for (const [name, child] of node.children) {
@@ -74,10 +75,20 @@ export function recast(node: FsNode, how: Recast, rel = ''): FsNode {
 export function mergeInto(fs: DirNode, realDir: string, source: DirNode, how: Recast): DirNode {
   const target = stat(fs, ROOT, realDir);
   if (!target.ok || target.value.kind !== 'dir') throw new Error(`build bug: ${realDir} is not a directory`);
-  const merged = mergeDirs(target.value, source, how, '');
+  const summary = bulkOf(target.value, source);
+  const inner = mergeDirs(target.value, source, how, '');
+  const merged = summary === undefined ? inner : { ...inner, summary };
   if (realDir === '/') return merged;
   const slash = realDir.lastIndexOf('/');
   return putNode(fs, slash === 0 ? '/' : realDir.slice(0, slash), realDir.slice(slash + 1), merged);
+}
+
+/** The summarised bulk of two merged folders: both counts add up (their unlisted files are distinct). */
+function bulkOf(a: DirNode, b: DirNode): DirNode['summary'] {
+  if (a.summary === undefined || b.summary === undefined) return a.summary ?? b.summary;
+  const source = a.summary.source ?? b.summary.source;
+  const sum = { files: a.summary.files + b.summary.files, bytes: a.summary.bytes + b.summary.bytes };
+  return source === undefined ? sum : { ...sum, source };
 }
 
 function mergeDirs(existing: DirNode, source: DirNode, how: Recast, rel: string): DirNode {
@@ -89,7 +100,11 @@ function mergeDirs(existing: DirNode, source: DirNode, how: Recast, rel: string)
     if (child.kind === 'dir' && there?.kind === 'dir') {
       // A copied folder meeting an existing one keeps its contents but takes the copied owner and mode.
       const meta = recast({ ...child, children: new Map() }, how, childRel);
-      children.set(name, { ...mergeDirs(there, child, how, childRel), uid: meta.uid, gid: meta.gid, mode: meta.mode });
+      const merged = mergeDirs(there, child, how, childRel);
+      const summary = bulkOf(there, child);
+      const { summary: _old, ...rest } = merged;
+      const placed = { ...rest, uid: meta.uid, gid: meta.gid, mode: meta.mode };
+      children.set(name, summary === undefined ? placed : { ...placed, summary });
     } else {
       children.set(name, recast(child, how, childRel));
     }
