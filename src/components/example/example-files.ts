@@ -17,6 +17,7 @@ export interface ExampleFiles {
 /** The build options an example's claims.yaml may set. */
 export interface ExampleOptions {
   target?: string | undefined;
+  builder?: BuilderKind | undefined;
   buildArgs?: Readonly<Record<string, string>> | undefined;
   edit?: { path: string; content: string } | undefined;
 }
@@ -67,12 +68,13 @@ export function buildExample(
   override: { target?: string | undefined; builder?: BuilderKind | undefined } = {},
 ): ExampleBuild {
   const target = override.target ?? options.target;
+  const builder = override.builder ?? options.builder;
   const input = {
     dockerfile: files.dockerfile,
     context: files.context,
     ...(target === undefined ? {} : { target }),
     ...(options.buildArgs === undefined ? {} : { buildArgs: options.buildArgs }),
-    ...(override.builder === undefined ? {} : { builder: override.builder }),
+    ...(builder === undefined ? {} : { builder }),
   };
   const cache = createBuildCache();
   const result = build(input, cache);

@@ -95,7 +95,8 @@ function quoteArgv(argv: readonly string[] | null): string {
 
 export function buildCommand(options: ExampleOptions, tag: string): string {
   const args = Object.entries(options.buildArgs ?? {}).map(([k, v]) => ` --build-arg ${k}=${v}`);
-  return `docker build${options.target === undefined ? '' : ` --target ${options.target}`}${args.join('')} -t ${tag} .`;
+  const env = options.builder === 'legacy' ? 'DOCKER_BUILDKIT=0 ' : '';
+  return `${env}docker build${options.target === undefined ? '' : ` --target ${options.target}`}${args.join('')} -t ${tag} .`;
 }
 
 export function exampleView(result: BuildResult, rebuild: BuildResult | null, options: ExampleOptions, show: readonly string[], tag: string): ExampleView {

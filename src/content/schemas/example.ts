@@ -33,7 +33,7 @@ export const exampleClaimSchema = z
       stages: z
         .strictObject({
           target: stageName.optional().describe('The --target (default: the example\'s own).'),
-          builder: z.enum(['buildkit', 'legacy']).optional().describe('The builder (default: BuildKit).'),
+          builder: z.enum(['buildkit', 'legacy']).optional().describe('The builder (default: the example\'s own).'),
           built: z.array(stageName).describe('Stages that run (or come from the cache).'),
           skipped: z.array(stageName).describe('Stages that are skipped.'),
         })
@@ -74,6 +74,8 @@ export const exampleSchema = z
     title: z.string().min(3).describe('Caption shown above the example.'),
     // `docker build --target`.
     target: stageName.optional().describe('The --target stage, if the example builds one.'),
+    // The builder; the legacy one only for lessons about the difference.
+    builder: z.enum(['buildkit', 'legacy']).optional().describe('The builder (default: BuildKit).'),
     // `docker build --build-arg`.
     buildArgs: z.record(z.string(), z.string()).optional().describe('--build-arg values.'),
     // A change to one context file before a second build with the same cache (caching lessons).
