@@ -1,11 +1,10 @@
 /** @jsxImportSource preact */
 /**
  * The terminal island: a button opens it (loading xterm.js only then); optional command buttons
- * type a command and run it, as in a lesson's "try this". Standalone it builds its own files;
- * inside another island it can share that island's daemon (images, cache, context).
+ * type a command and run it, as in a lesson's "try this". The program runs in a worker over the
+ * given files; when the files change (a playground being edited), later commands see the new ones.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DockerDaemon } from '../../lib/cli/docker/index.ts';
 import type { OpenedTerminal } from './open-terminal.ts';
 import './terminal.css';
 
@@ -21,8 +20,6 @@ export interface TerminalProps {
   rows?: number;
   /** Open at once instead of behind a button. */
   open?: boolean;
-  /** A daemon shared with another island (not serializable: for use from components, not MDX). */
-  daemon?: DockerDaemon;
   label?: string;
 }
 
@@ -33,18 +30,18 @@ export default function TerminalIsland(props: TerminalProps) {
   const [state, setState] = useState<'closed' | 'loading' | 'open' | 'failed'>(props.open === true ? 'loading' : 'closed');
   const label = props.label ?? 'Terminal';
   const rows = props.rows ?? 18;
+  const source = () => ({ dockerfile: props.dockerfile ?? '', files: props.files ?? {} });
 
   useEffect(() => {
     if (state !== 'loading' || host.current === null) return;
     let cancelled = false;
     const element = host.current;
     import('./open-terminal.ts')
-      .then(({ openTerminal, standaloneDaemon }) => {
+      .then(({ openTerminal }) => {
         if (cancelled) return;
-        const daemon = props.daemon ?? standaloneDaemon({ dockerfile: props.dockerfile ?? '', files: props.files ?? {} });
-        const t = openTerminal(element, daemon, rows);
+        const t = openTerminal(element, source(), rows);
         opened.current = t;
-        for (const command of pending.current.splice(0)) t.session.type(`\x15${command}\r`);
+        for (const command of pending.current.splice(0)) t.type(`\x15${command}\r`);
         t.focus();
         setState('open');
       })
@@ -57,6 +54,7 @@ export default function TerminalIsland(props: TerminalProps) {
   }, [state]);
 
   useEffect(() => () => opened.current?.dispose(), []);
+  useEffect(() => opened.current?.setSource(source()), [props.dockerfile, props.files]);
 
   const run = (command: string) => {
     if (opened.current === null) {
@@ -64,7 +62,7 @@ export default function TerminalIsland(props: TerminalProps) {
       if (state === 'closed') setState('loading');
       return;
     }
-    opened.current.session.type(`\x15${command}\r`);
+    opened.current.type(`\x15${command}\r`);
     opened.current.focus();
   };
 

@@ -1,51 +1,44 @@
 /**
- * Opening a terminal: loads xterm, starts the terminal program over a docker daemon, and keeps the
- * grid sized and themed. Imported dynamically by the island, so none of this ships until opened.
+ * Opening a terminal: loads xterm, starts the terminal program in its worker and connects the two,
+ * keeping the grid sized and themed. Imported dynamically by the island, so none of this ships
+ * until the terminal is opened.
  */
-import { createDaemon, playgroundContext, type DockerDaemon } from '../../lib/cli/docker/index.ts';
-import { startTerminalSession, type TerminalSession } from '../../lib/terminal/index.ts';
+import { connectTerminal } from '../../lib/terminal/index.ts';
+import type { FromTerminalWorker, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
 import { onThemeChange, readTheme } from './theme.ts';
 import { mountXterm } from './xterm-adapter.ts';
 
 export interface OpenedTerminal {
-  session: TerminalSession;
+  /** Sends keys as if typed (the lesson's command buttons). */
+  type(data: string): void;
+  /** The build context changed. */
+  setSource(source: TerminalSource): void;
   focus(): void;
   dispose(): void;
 }
 
-export interface TerminalSource {
-  dockerfile: string;
-  files: Record<string, string>;
-}
-
-const BANNER =
-  'Stagecraft terminal: a simulated docker CLI running in your browser (no real Docker, no network).\n' +
-  'Type help for the commands, Tab to complete.\n\n';
-
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A daemon of its own for a standalone terminal (a lesson's <Terminal>), over fixed files. */
-export function standaloneDaemon(source: TerminalSource): DockerDaemon {
-  const context = playgroundContext(source);
-  return createDaemon({ context: () => context, now: () => Date.now(), newContainerId: randomId });
-}
-
-export function openTerminal(host: HTMLElement, daemon: DockerDaemon, rows: number): OpenedTerminal {
+export function openTerminal(host: HTMLElement, source: TerminalSource, rows: number): OpenedTerminal {
+  const worker = new Worker(new URL('./terminal.worker.ts', import.meta.url), { type: 'module' });
+  const post = (message: ToTerminalWorker): void => worker.postMessage(message);
   const mounted = mountXterm(host, readTheme(host), rows);
-  const session = startTerminalSession(mounted.terminal, daemon, { banner: BANNER });
+  const connection = connectTerminal(mounted.terminal, post);
+  worker.addEventListener('message', (event: MessageEvent<FromTerminalWorker>) => connection.receive(event.data));
+  post({ kind: 'start', cols: mounted.terminal.cols, rows: mounted.terminal.rows, source });
   const stopTheme = onThemeChange(() => mounted.setTheme(readTheme(host)));
-  const resize = new ResizeObserver(() => mounted.fit());
+  const resize = new ResizeObserver(() => {
+    mounted.fit();
+    connection.resized();
+  });
   resize.observe(host);
   return {
-    session,
+    type: (data) => post({ kind: 'data', data }),
+    setSource: (next) => post({ kind: 'source', source: next }),
     focus: () => mounted.focus(),
     dispose() {
       resize.disconnect();
       stopTheme();
-      session.dispose();
+      connection.dispose();
+      worker.terminate();
       mounted.dispose();
     },
   };

@@ -13,4 +13,5 @@ export { parseCommandLine, type CommandLineItem, type CommandLineResult, type Co
 export { completeLine, type CompletionSource } from './completion.ts';
 export { completeInContainer } from './container-completion.ts';
 export { hostCommands, type HostCommand, type HostEnv } from './host-commands.ts';
+export { connectTerminal, createRemoteTerminal, type KeyboardMessage, type RemoteTerminal, type ScreenMessage, type TerminalConnection } from './remote.ts';
 export { startTerminalSession, type TerminalSession, type TerminalSessionOptions } from './session.ts';

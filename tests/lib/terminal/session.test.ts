@@ -229,3 +229,31 @@ describe('terminal session: keys', () => {
   });
 });
 
+
+describe('a terminal program in another thread', () => {
+  test('keys and output pass through messages; the screen shows the same as a local session', async () => {
+    const { createBufferTerminal, createRemoteTerminal, connectTerminal, startTerminalSession } = await import('../../../src/lib/terminal/index.ts');
+    const { createDaemon } = await import('../../../src/lib/cli/docker/index.ts');
+    const screen = createBufferTerminal({ cols: 100 });
+    // Two one-way channels standing in for postMessage.
+    let toProgram: (m: import('../../../src/lib/terminal/index.ts').KeyboardMessage) => void = () => undefined;
+    const connection = connectTerminal(screen, (m) => toProgram(m));
+    const remote = createRemoteTerminal((m) => connection.receive(m), { cols: 120, rows: 24 });
+    toProgram = (m) => remote.receive(m);
+    const files = { 'a.txt': { content: 'hello\n' } };
+    const session = startTerminalSession(remote, createDaemon({ context: () => files }), { color: false });
+    screen.type('cat a.txt\r');
+    await session.idle();
+    screen.type('pwd\x0c');
+    await session.idle();
+    expect(screen.screen()).toBe(`${PROMPT}pwd`);
+    screen.type('\x15cat a.txt\r');
+    await session.idle();
+    expect(screen.screen()).toBe([`${PROMPT}pwd`.replace('pwd', 'cat a.txt'), 'hello', PROMPT.trimEnd()].join('\n'));
+    screen.type('\x0c');
+    await session.idle();
+    expect(remote.cols).toBe(120);
+    connection.resized();
+    expect(remote.cols).toBe(100);
+  });
+});
