@@ -1,0 +1,12 @@
+/** @jsxImportSource preact */
+/** The build log as `docker build --progress=plain` prints it. */
+import type { ProgressEvent } from '../../../lib/build/index.ts';
+import { formatProgress } from './format.ts';
+
+export default function BuildLog({ progress, labelledBy }: { progress: readonly ProgressEvent[]; labelledBy: string }) {
+  return (
+    <pre class="pg-log" tabindex={0} aria-labelledby={labelledBy}>
+      {formatProgress(progress)}
+    </pre>
+  );
+}

@@ -1,0 +1,18 @@
+/** Small text formatters the views share. */
+import type { CacheMissReason, StepResult } from '../../../lib/build/index.ts';
+
+// From the engine's progress module itself: its index would pull the whole engine into the page bundle.
+export { formatProgress, humanSize } from '../../../lib/build/progress.ts';
+
+export function cacheText(step: StepResult): string {
+  if (step.status === 'failed') return 'failed';
+  if (step.status === 'not-run') return 'not run';
+  if (step.cached) return 'cached';
+  return step.cacheMiss === null ? 'rebuilt' : `rebuilt: ${missText(step.cacheMiss)}`;
+}
+
+function missText(reason: CacheMissReason): string {
+  return reason === 'no cache' ? 'not in cache' : reason;
+}
+
+export const owner = (uid: number | null, gid: number | null) => (uid === null ? '' : `${uid}:${gid ?? uid}`);

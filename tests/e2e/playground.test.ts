@@ -1,0 +1,275 @@
+/**
+ * Browser tests of /playground (`node tests/e2e/playground.test.ts` after `astro build`): editing
+ * rebuilds in the worker and the views follow; diagnostics land on their line; targets grey skipped
+ * stages; the cache reacts to context edits; share links restore (or explain why not); keyboard-only
+ * use; axe; the 375 px layout; and the initial JavaScript budget read from dist/.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startPreview, type BrowserSession, type Preview } from './harness.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+let preview: Preview;
+let session: BrowserSession;
+
+before(async () => {
+  preview = await startPreview();
+  session = await launchBrowser();
+});
+
+after(async () => {
+  await session?.close();
+  await preview?.stop();
+});
+
+async function withPage<T>(options: { colorScheme?: 'light' | 'dark'; width?: number }, use: (page: Page) => Promise<T>): Promise<T> {
+  const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    return await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits until the build that follows the last change has answered; returns the status line. */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const pg = document.querySelector('.pg');
+    return pg !== null && (pg.getAttribute('data-build') === 'ok' || pg.getAttribute('data-build') === 'failed');
+  }, undefined, { timeout: 30_000 });
+  return (await page.locator('.pg-status').textContent()) ?? '';
+}
+
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${preview.origin}/playground/${hash}`);
+  await settled(page);
+}
+
+async function openExample(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Example').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Open example' }).click();
+  await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+  await settled(page);
+}
+
+/** Puts the caret at the end of the Dockerfile and types `text`. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+  await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+  await settled(page);
+}
+
+const stepRows = (page: Page, stage: string) =>
+  page.locator('.pg-stage', { has: page.locator('h4', { hasText: `Stage ${stage}` }) }).locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+  );
+
+describe('playground', () => {
+  test('builds the default example and shows every view', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      assert.match(await page.locator('.pg-status').textContent() ?? '', /^Built in \d+ ms \(worker round trip \d+ ms\)\.$/);
+      const headings = await page.locator('.pg-view h2').allTextContents();
+      assert.deepEqual(headings, ['Stage graph', 'Steps and cache', 'Final image', 'Build log', 'Hints']);
+      assert.deepEqual(await page.locator('.pg-graph-stage').evaluateAll((gs) => gs.map((g) => g.getAttribute('class'))), [
+        'pg-graph-stage pg-graph-built',
+        'pg-graph-stage pg-graph-built pg-graph-target',
+      ]);
+      assert.match(await page.locator('.pg-log').textContent() ?? '', /#\d+ \[builder 5\/5\] RUN CGO_ENABLED=0 go build -o \/out\/hello \./);
+      assert.equal(await page.locator('.pg-file-own code', { hasText: 'hello' }).count(), 1);
+      assert.deepEqual(await page.locator('.pg-context .pg-tree-item').allTextContents(), ['.dockerignore', 'go.mod', 'main.go', 'README.md']);
+    });
+  });
+
+  test('typing into the editor changes the final image', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      assert.equal(await page.locator('.pg-config dd', { hasText: 'GREETING=hello' }).count(), 0);
+      await typeAtEnd(page, 'ENV GREETING=hello');
+      assert.equal(await page.locator('.pg-config dd li', { hasText: 'GREETING=hello' }).count(), 1);
+      assert.deepEqual((await stepRows(page, 'stage-1')).at(-1), ['13', 'ENV GREETING=hello', 'no layer', 'rebuilt']);
+    });
+  });
+
+  test('a typo shows a diagnostic on its line, with the message and hint', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      await openExample(page, 'Broken: a typo in an instruction');
+      assert.equal(await page.locator('.pg').getAttribute('data-build'), 'failed');
+      const lines = await page.locator('.cm-line').evaluateAll((ls) => ls.map((l, i) => (l.querySelector('.cm-lintRange-error') ? i + 1 : 0)).filter(Boolean));
+      assert.deepEqual(lines, [3]);
+      const hint = page.locator('.pg-hint-error').first();
+      assert.match(await hint.textContent() ?? '', /line 3: unknown instruction: COPPY \(did you mean copy\?\)/i);
+      assert.equal(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count(), 1);
+    });
+  });
+
+  test('choosing a target greys the stages it does not need', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      await openExample(page, 'One Dockerfile, three targets: dev, test, prod');
+      await page.getByLabel('Target stage').selectOption('dev');
+      await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+      await settled(page);
+      const stages = await page.locator('.pg-graph-stage').evaluateAll((gs) => gs.map((g) => `${g.textContent} | ${g.getAttribute('class')}`));
+      assert.deepEqual(stages, [
+        // Opening the example built the default target (prod) first, which also needed base.
+        'baseFROM python:3.13-slim | pg-graph-stage pg-graph-cached',
+        '★ devFROM base | pg-graph-stage pg-graph-built pg-graph-target',
+        'test (skipped)FROM dev | pg-graph-stage pg-graph-skipped',
+        'prod (skipped)FROM base | pg-graph-stage pg-graph-skipped',
+      ]);
+      assert.deepEqual(await page.locator('.pg-reasons li').allTextContents(), ['test skipped: not needed by target "dev"', 'prod skipped: not needed by target "dev"']);
+    });
+  });
+
+  test('editing a context file rebuilds from the COPY that reads it; earlier steps stay cached', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      await page.getByRole('button', { name: 'main.go', exact: true }).click();
+      await page.getByLabel('Contents of main.go').fill('package main\n\nfunc main() { println("changed") }\n');
+      await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+      await settled(page);
+      const rows = (await stepRows(page, 'builder')).map((r) => [r[0], r[3]]);
+      assert.deepEqual(rows, [
+        ['3', 'cached'],
+        ['4', 'cached'],
+        ['5', 'rebuilt: copied files changed'],
+        ['6', 'rebuilt: parent missed'],
+      ]);
+    });
+  });
+
+  test('a share link restores the same state in a new page', async () => {
+    const link = await withPage({}, async (page) => {
+      await open(page);
+      await typeAtEnd(page, 'LABEL shared=yes');
+      await page.getByLabel('Legacy builder').check();
+      await page.getByRole('button', { name: 'Add file' }).waitFor();
+      await page.getByLabel('New path').fill('notes/todo.txt');
+      await page.getByRole('button', { name: 'Add file' }).click();
+      await settled(page);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      return page.getByLabel('Share link').inputValue();
+    });
+    assert.match(link, /\/playground\/#state=v1\.[A-Za-z0-9_-]+$/);
+    await withPage({}, async (page) => {
+      await page.goto(link);
+      await settled(page);
+      assert.match(await page.locator('.cm-content').textContent() ?? '', /LABEL shared=yes$/);
+      assert.equal(await page.getByLabel('Legacy builder').isChecked(), true);
+      assert.deepEqual(await page.locator('.pg-context .pg-tree-item').allTextContents(), ['▸ notes (folder)', 'todo.txt', '.dockerignore', 'go.mod', 'main.go', 'README.md']);
+      assert.equal(await page.locator('.pg-notice').textContent(), 'Restored the playground from the link.Dismiss');
+    });
+  });
+
+  test('a corrupt or future link opens the default example with a clear message', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '#state=v1.this-is-not-a-state');
+      assert.equal(await page.getByRole('alert').locator('p').first().textContent(), 'This link is damaged: its playground state could not be read.');
+      assert.match(await page.locator('.cm-content').textContent() ?? '', /^# The toolchain image compiles the program\./);
+      await page.goto(`${preview.origin}/playground/#state=v7.AAAA`);
+      await settled(page);
+      assert.equal(
+        await page.getByRole('alert').locator('p').first().textContent(),
+        'This link was made by a newer version of Stagecraft (format v7; this page reads up to v1).',
+      );
+    });
+  });
+
+  test('the last state is kept in localStorage', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      await typeAtEnd(page, 'EXPOSE 8080');
+      await page.reload();
+      await settled(page);
+      assert.match(await page.locator('.cm-content').textContent() ?? '', /EXPOSE 8080$/);
+    });
+  });
+
+  test('keyboard only: edit, leave the editor with Tab, open an example, step through the build', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      await page.locator('.pg-toolbar select').focus();
+      await page.keyboard.press('End'); // the last example
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Open example');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('FROM alpine:3.20'));
+      await settled(page);
+      for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))); i++) await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), 'Tab reaches the editor');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nUSER nobody');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), false, 'Tab leaves the editor');
+      await settled(page);
+      await page.locator('.pg-step button').first().focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('.pg-stepper span').textContent(), 'Step 1 of 5');
+      await page.getByRole('button', { name: 'Forward ▶' }).focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('.pg-stepper span').textContent(), 'Step 2 of 5');
+      assert.match(await page.locator('.pg-step-detail h4').textContent() ?? '', /^builder, line 3: COPY go\.mod main\.go \.\/$/);
+      assert.deepEqual(await page.locator('.pg-step-detail tbody tr td:first-child').allTextContents(), ['/src/go.mod', '/src/main.go']);
+    });
+  });
+
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
+    test(`axe clean with a step and a file selected, nothing scrolls sideways (${colorScheme}, ${width} px)`, async () => {
+      await withPage({ colorScheme, width }, async (page) => {
+        await open(page);
+        await page.locator('.pg-step button').nth(1).click();
+        await page.getByRole('button', { name: 'go.mod', exact: true }).click();
+        await page.evaluate(() => document.querySelectorAll('.pg details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+          const result = await axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, []);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
+      });
+    });
+  }
+});
+
+describe('budget', () => {
+  /** Every script the page loads at first: its module scripts, the island's component and renderer, and their static imports. */
+  function initialScripts(html: string): string[] {
+    const entries = [...html.matchAll(/(?:src|component-url|renderer-url)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    const seen = new Set<string>();
+    const visit = (url: string) => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      const code = readFileSync(join(root, 'dist', url), 'utf8');
+      for (const m of code.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) visit(`/_astro/${(m[1] ?? '').slice(2)}`);
+    };
+    entries.forEach(visit);
+    return [...seen];
+  }
+
+  test('/playground ships at most 150 KB of gzipped JavaScript at first, editor included', () => {
+    const html = readFileSync(join(root, 'dist', 'playground', 'index.html'), 'utf8');
+    const scripts = initialScripts(html);
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    const bytes = [...scripts.map((s) => readFileSync(join(root, 'dist', s))), ...inline.map((s) => Buffer.from(s))].reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+    console.log(`/playground initial JS: ${(bytes / 1024).toFixed(1)} KB gzip in ${scripts.length} files + ${inline.length} inline scripts`);
+    assert.ok(scripts.some((s) => s.includes('Playground')), 'the island is among the initial scripts');
+    assert.ok(!scripts.some((s) => s.includes('worker')), 'the build worker is not loaded at first');
+    assert.ok(bytes <= 150 * 1024, `${bytes} bytes gzip`);
+  });
+});
