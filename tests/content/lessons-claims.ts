@@ -73,6 +73,12 @@ export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | nul
     if (other === null || mine === null) return `cannot compare: ${mine === null ? 'this build' : claim['smaller-than']} has no image`;
     return mine < other ? null : `${mine} bytes, not smaller than ${other}`;
   }
+  if ('output' in claim) {
+    const step = result.stages.flatMap((s) => s.steps).find((s) => s.line === claim.output.line && s.status !== 'not-run');
+    if (step === undefined) return `no step ran on line ${claim.output.line}`;
+    const printed = `${step.stdout}${step.stderr}`;
+    return printed.includes(claim.output.contains) ? null : `it printed: ${JSON.stringify(printed)}`;
+  }
   if ('step-layer' in claim) {
     const step = result.stages.flatMap((s) => s.steps).find((s) => s.line === claim['step-layer'].line && s.status !== 'not-run');
     if (step === undefined) return `no step ran on line ${claim['step-layer'].line}`;

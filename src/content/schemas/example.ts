@@ -58,6 +58,8 @@ export const exampleClaimSchema = z
         .strictObject({ cached: z.array(line).describe('Lines of steps that hit the cache.'), rebuilt: z.array(line).describe('Lines of steps that run again.') })
         .describe('Cache outcome of the rebuild after `edit`.'),
     }),
+    // What the RUN on this Dockerfile line printed (stdout and stderr) contains this text.
+    z.strictObject({ output: z.strictObject({ line, contains: z.string().min(1) }).describe('Text a RUN step printed.') }),
     // Diagnostics (lint hints or errors) by code.
     z.strictObject({ diagnostics: z.array(z.string().min(2)).describe('Codes of every diagnostic the build reports, sorted (empty: none).') }),
   ])
