@@ -249,6 +249,15 @@ const history: HostCommand = {
   },
 };
 
+const exit: HostCommand = {
+  name: 'exit',
+  summary: 'leave a container shell (here on the host, the terminal stays open)',
+  run(_args, env) {
+    env.err('exit: this is the page\'s own terminal; there is no shell outside it to return to\n');
+    return 1;
+  },
+};
+
 const help: HostCommand = {
   name: 'help',
   summary: 'this list',
@@ -269,4 +278,4 @@ const help: HostCommand = {
   },
 };
 
-export const hostCommands: readonly HostCommand[] = [ls, cat, cd, pwd, tree, echo, history, clear, help];
+export const hostCommands: readonly HostCommand[] = [ls, cat, cd, pwd, tree, echo, history, clear, exit, help];

@@ -64,6 +64,10 @@ describe('host commands', () => {
     expect(await output('tree -a app')).toBe(['app', '├── bin', '│   └── tool', '└── main.go', '', '1 directory, 2 files'].join('\n'));
   });
 
+  test('exit on the host explains itself', async () => {
+    expect(await output('exit')).toBe("exit: this is the page's own terminal; there is no shell outside it to return to");
+  });
+
   test('history numbers the lines entered', async () => {
     expect(await output('echo a', 'history')).toBe(['a', '    1  echo a', '    2  history'].join('\n'));
   });

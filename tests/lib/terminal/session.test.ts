@@ -115,7 +115,7 @@ describe('terminal session: host commands over the build context', () => {
     await h.enter('foo', 'cat nope && echo yes || echo no', 'echo "unclosed');
     expect(h.term.screen()).toBe([
       `${PROMPT}foo`,
-      'foo: command not found (this terminal has docker and ls, cat, cd, pwd, tree, echo, history, clear, help; try help)',
+      'foo: command not found (this terminal has docker and ls, cat, cd, pwd, tree, echo, history, clear, exit, help; try help)',
       `${PROMPT}cat nope && echo yes || echo no`,
       'cat: nope: No such file or directory',
       'no',
