@@ -30,7 +30,7 @@ const number = (text: string | undefined, fallback: number): number | undefined 
 
 /** A builtin's own error: `sh: 1: cd: ...` (dash) or `sh: cd: line 0: ...` (ash, whose -c lines count from 0). */
 function builtinError(shell: Shell, io: IO, name: string, message: string): void {
-  if (shell.flavor === 'busybox') io.stderr.write(`${shell.name}: ${name}: line ${shell.line - 1}: ${message}\n`);
+  if (shell.dialect === 'ash') io.stderr.write(`${shell.name}: ${name}: line ${shell.line - 1}: ${message}\n`);
   else shell.error(io, `${name}: ${message}`);
 }
 
@@ -48,7 +48,11 @@ const cd: Builtin = (shell, args, io) => {
   else if (node.value.kind !== 'dir') reason = 'Not a directory';
   else if (!mayAccess(shell.session.cred, node.value, X_OK)) reason = 'Permission denied';
   if (reason !== undefined) {
-    builtinError(shell, io, 'cd', shell.flavor === 'busybox' ? `can't cd to ${target}: ${reason}` : `can't cd to ${target}`);
+    if (shell.dialect === 'bash') {
+      builtinError(shell, io, 'cd', `${target}: ${reason}`);
+      return 1;
+    }
+    builtinError(shell, io, 'cd', shell.dialect === 'ash' ? `can't cd to ${target}: ${reason}` : `can't cd to ${target}`);
     return 2;
   }
   shell.setVar('OLDPWD', shell.cwd);

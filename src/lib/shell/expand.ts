@@ -17,6 +17,8 @@ export interface ExpandHost {
   commandSubstitution(script: Script): string;
   /** Reports an expansion error (`x: parameter not set`) the way the shell does, and stops. */
   fail(message: string): never;
+  /** Reports `set -u`'s unset parameter and stops. */
+  unsetParameter(name: string): never;
   /** Reports a failed `$((...))` and stops. */
   arithmeticFailed(reason: string, expression: string): never;
   home(user: string): string | undefined;
@@ -130,7 +132,7 @@ function expandPart(part: Exclude<WordPart, { kind: 'literal' | 'tilde' }>, host
     }
     case 'length': {
       const value = host.getVar(part.name);
-      if (value === undefined && host.nounset) host.fail(`${part.name}: parameter not set`);
+      if (value === undefined && host.nounset) host.unsetParameter(part.name);
       return String([...(value ?? '')].length);
     }
     case 'param':
@@ -145,7 +147,7 @@ function expandParam(part: Extract<WordPart, { kind: 'param' }>, host: ExpandHos
   const unsetOrNull = value === undefined || (op.startsWith(':') && value === '');
   switch (op) {
     case '':
-      if (value === undefined && host.nounset && part.name !== '@' && part.name !== '*') host.fail(`${part.name}: parameter not set`);
+      if (value === undefined && host.nounset && part.name !== '@' && part.name !== '*') host.unsetParameter(part.name);
       return value ?? '';
     case '-':
     case ':-':
@@ -167,7 +169,7 @@ function expandParam(part: Extract<WordPart, { kind: 'param' }>, host: ExpandHos
     case ':+':
       return unsetOrNull ? '' : argText();
     default: {
-      if (value === undefined && host.nounset) host.fail(`${part.name}: parameter not set`);
+      if (value === undefined && host.nounset) host.unsetParameter(part.name);
       const pattern = arg === undefined ? '' : expandPattern(arg, host);
       return removeAffix(value ?? '', pattern, op);
     }

@@ -2,8 +2,11 @@
 import { lstat, readdir, stat, type Access, type DirNode } from '../vfs/index.ts';
 import { hasWildcard, matchPattern, unescapePattern } from './pattern.ts';
 
-/** The paths matching `pattern`, sorted; [] when none (the caller then keeps the word as it is). */
-export function globPaths(fs: DirNode, access: Access, pattern: string): string[] {
+/**
+ * The paths matching `pattern`, sorted; [] when none (the caller then keeps the word as it is).
+ * `dots`: whether `.*` matches `.` and `..` (dash and ash: yes; bash 5.2: no, globskipdots).
+ */
+export function globPaths(fs: DirNode, access: Access, pattern: string, dots = true): string[] {
   const dirOnly = pattern.endsWith('/');
   let paths: string[] = [pattern.startsWith('/') ? '/' : ''];
   const join = (base: string, name: string): string => (base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`);
@@ -18,7 +21,7 @@ export function globPaths(fs: DirNode, access: Access, pattern: string): string[
       if (!listed.ok) continue;
       const hidden = segment.startsWith('.') || segment.startsWith('\\.');
       // readdir lists no . and ..; a pattern starting with a dot matches them too (`.*`).
-      const names = [...(hidden ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
+      const names = [...(hidden && dots ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
       for (const name of names) {
         if (name.startsWith('.') && !hidden) continue;
         if (matchPattern(segment, name, true)) next.push(join(base, name));

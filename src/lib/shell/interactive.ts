@@ -6,13 +6,13 @@
 import type { DirNode } from '../vfs/index.ts';
 import type { SimulatedEffect } from './command.ts';
 import { InputStream } from './io.ts';
-import { Shell, type Dialect } from './interpreter.ts';
+import { Shell } from './interpreter.ts';
 import { limitMessage } from './limits.ts';
 import { parseScript } from './parser.ts';
-import { createSession, LIMIT_STATUS, shellFlavor, type ShellRunOptions } from './run.ts';
+import { createSession, LIMIT_STATUS, shellDialect, type ShellRunOptions } from './run.ts';
 import { BufferWriter } from './session.ts';
 import { ExitSignal, LimitSignal } from './signals.ts';
-import { syntaxErrorText } from './syntax-error.ts';
+import { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
 
 export interface LineResult {
   stdout: string;
@@ -33,12 +33,12 @@ export interface InteractiveShell {
   getVar(name: string): string | undefined;
 }
 
-/** Opens a shell; `argv0` (default `/bin/sh`) names it: a name ending in `bash` gets bash's pipefail. */
+/** Opens a shell; `argv0` (default `/bin/sh`) names it: dash, BusyBox ash or bash (see shellDialect). */
 export function openShell(opts: ShellRunOptions): InteractiveShell {
   const session = createSession(opts);
   const name = opts.argv0 ?? '/bin/sh';
-  const flavor = shellFlavor(opts.fs, opts.cred);
-  const dialect: Dialect = name.endsWith('bash') ? 'bash' : flavor === 'busybox' ? 'ash' : 'dash';
+  const dialect = shellDialect(opts.fs, opts.cred, name);
+  const flavor = dialect === 'ash' ? 'busybox' : 'gnu';
   const shell = new Shell(session, { env: opts.env, cwd: opts.cwd, name, positional: [], flavor, dialect, depth: 0 });
   let exited = false;
   let exitStatus = 0;
@@ -54,7 +54,8 @@ export function openShell(opts: ShellRunOptions): InteractiveShell {
       const parsed = parseScript(line);
       if (!parsed.ok) {
         shell.line = parsed.error.line;
-        shell.error(io, syntaxErrorText(parsed.error.problem, flavor));
+        if (dialect === 'bash') io.stderr.write(bashSyntaxError(parsed.error, name, line));
+        else shell.error(io, syntaxErrorText(parsed.error.problem, flavor));
         shell.status = 2;
         return { stdout: stdout.text, stderr: stderr.text, exitCode: 2, exited };
       }

@@ -9,7 +9,7 @@ import type { CommandNode, List, Pipeline, Redirect, Script, SimpleCommand, AndO
 import { NOT_SIMULATED_STATUS, type Command, type CommandContext, type ExecOptions, type Flavor, type Writer } from './command.ts';
 import { expandFields, expandPattern, expandString, type ExpandHost } from './expand.ts';
 import { emptyInput, InputStream, NULL_WRITER, type IO } from './io.ts';
-import { cannotCreate, cannotOpen, execFailure, redirectFailureStatus, shellExecFailure, shellPrefix, type ExecFailure } from './messages.ts';
+import { cannotCreate, cannotOpen, execFailure, redirectFailureStatus, shellExecFailure, shellPrefix, type Dialect, type ExecFailure } from './messages.ts';
 import { globPaths } from './glob.ts';
 import { matchPattern } from './pattern.ts';
 import { findProgram } from './program.ts';
@@ -17,7 +17,7 @@ import { parseScript } from './parser.ts';
 import { parseShArgs } from './sh-args.ts';
 import { BufferWriter, countCommand, countLoop, CountingWriter, SHELL_NAMES, type Session } from './session.ts';
 import { ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.ts';
-import { syntaxErrorText } from './syntax-error.ts';
+import { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
 import { BUILTIN_PROGRAMS, BUILTINS } from './builtins.ts';
 import { dashEcho } from './programs/real/index.ts';
 
@@ -43,11 +43,11 @@ export interface ShellInit {
   flavor: Flavor;
   depth: number;
   flags?: Partial<ShellFlags>;
-  /** Which shell this is: dash has no `pipefail`; ash and bash do. Default: ash for BusyBox, else dash. */
+  /** Which shell this is: its error wording, and dash has no `pipefail`. Default: ash for BusyBox, else dash. */
   dialect?: Dialect;
 }
 
-export type Dialect = 'dash' | 'ash' | 'bash';
+export type { Dialect };
 
 
 export class Shell {
@@ -102,7 +102,7 @@ export class Shell {
 
   /** Writes a shell error (`/bin/sh: 1: ...`). */
   error(io: IO, message: string): void {
-    io.stderr.write(`${shellPrefix(this.flavor, this.name, this.line)}${message}\n`);
+    io.stderr.write(`${shellPrefix(this.dialect, this.name, this.line)}${message}\n`);
   }
 
   getVar(name: string): string | undefined {
@@ -281,7 +281,14 @@ export class Shell {
     this.substitutionStatus = undefined;
     const argv = node.words.flatMap((w) => expandFields(w, host));
     const assignments = node.assignments.map((a) => ({ name: a.name, value: expandString(a.value, host) }));
-    if (this.flags.xtrace) this.trace(io, [...assignments.map((a) => `${a.name}=${a.value}`), ...argv]);
+    if (this.flags.xtrace) {
+      const assigned = assignments.map((a) => `${a.name}=${a.value}`);
+      // bash traces a command's prefix assignments on a line of their own.
+      if (this.dialect === 'bash' && assigned.length > 0 && argv.length > 0) {
+        this.trace(io, assigned);
+        this.trace(io, argv);
+      } else this.trace(io, [...assigned, ...argv]);
+    }
     if (argv.length === 0) {
       for (const a of assignments) this.setVar(a.name, a.value);
       const status = this.substitutionStatus ?? 0;
@@ -294,7 +301,7 @@ export class Shell {
 
   private trace(io: IO, words: readonly string[]): void {
     const ps4 = this.vars.get('PS4')?.value ?? '+ ';
-    const shown = this.flavor === 'busybox' ? words.map(quoteForTrace) : words;
+    const shown = this.dialect === 'dash' ? words : words.map(quoteForTrace);
     io.stderr.write(`${ps4}${shown.join(' ')}\n`);
   }
 
@@ -307,9 +314,9 @@ export class Shell {
     const builtin = BUILTINS.get(name);
     if (builtin !== undefined) return this.withTemporaryVars(assignments, false, () => builtin(this, args, io));
     const env = { ...this.exportedEnv(), ...Object.fromEntries(assignments.map((a) => [a.name, a.value])) };
-    const program = BUILTIN_PROGRAMS.has(name) ? (name === 'echo' && this.flavor === 'gnu' ? dashEcho : this.session.registry.get(name)) : undefined;
+    const program = BUILTIN_PROGRAMS.has(name) ? (name === 'echo' && this.dialect === 'dash' ? dashEcho : this.session.registry.get(name)) : undefined;
     if (program !== undefined) return this.runBuiltinProgram(program, name, args, env, io);
-    return this.execute(argv, env, this.cwd, io, (failure) => this.error(io, shellExecFailure(failure)));
+    return this.execute(argv, env, this.cwd, io, (failure) => this.error(io, shellExecFailure(failure, this.dialect)));
   }
 
   /**
@@ -317,7 +324,7 @@ export class Shell {
    * dash and `/bin/sh: missing ]` in ash, so the program's `name: ` prefix is rewritten.
    */
   private runBuiltinProgram(program: Command, name: string, args: readonly string[], env: Record<string, string>, io: IO): number {
-    const prefix = this.flavor === 'busybox' ? `${this.name}: ` : `${shellPrefix(this.flavor, this.name, this.line)}${name}: `;
+    const prefix = this.dialect === 'ash' ? `${this.name}: ` : `${shellPrefix(this.dialect, this.name, this.line)}${name}: `;
     const stderr: Writer = {
       write: (text) => io.stderr.write(text.startsWith(`${name}: `) ? prefix + text.slice(name.length + 2) : text),
     };
@@ -485,7 +492,8 @@ export class Shell {
     const parsed = parseScript(source);
     if (!parsed.ok) {
       this.line = parsed.error.line;
-      this.error(io, syntaxErrorText(parsed.error.problem, this.flavor));
+      if (this.dialect === 'bash') io.stderr.write(bashSyntaxError(parsed.error, this.name, source));
+      else this.error(io, syntaxErrorText(parsed.error.problem, this.flavor));
       return 2;
     }
     return this.runCatchingExit(parsed.script, io);
@@ -511,7 +519,7 @@ export class Shell {
         else if (target === '0') continue;
         else if (r.op === '>&' && !/^[0-9]+$/.test(target)) {
           const opened = this.openForWriting(target, false, io);
-          if (opened === undefined) return redirectFailureStatus(this.flavor);
+          if (opened === undefined) return redirectFailureStatus(this.dialect);
           inner.stdout = opened;
           inner.stderr = opened;
         }
@@ -519,12 +527,12 @@ export class Shell {
       }
       if (r.op === '<' || r.op === '<>') {
         const text = this.openForReading(target, io);
-        if (text === undefined) return redirectFailureStatus(this.flavor);
+        if (text === undefined) return redirectFailureStatus(this.dialect);
         if (r.fd === 0) inner.stdin = new InputStream(text);
         continue;
       }
       const opened = this.openForWriting(target, r.op === '>>', io);
-      if (opened === undefined) return redirectFailureStatus(this.flavor);
+      if (opened === undefined) return redirectFailureStatus(this.dialect);
       this.setFd(inner, r.fd, opened);
     }
     return run(inner);
@@ -544,7 +552,7 @@ export class Shell {
     // Opening checks permissions now (O_CREAT, with O_TRUNC for `>`), before the command runs.
     const opened = writeFile(session.fs, access, path, { content: '', append });
     if (!opened.ok) {
-      this.error(io, cannotCreate(this.flavor, path, opened.error));
+      this.error(io, cannotCreate(this.dialect, path, opened.error));
       return undefined;
     }
     session.fs = opened.value;
@@ -562,7 +570,7 @@ export class Shell {
     if (path === '/dev/stdin') return io.stdin.readAll();
     const read = readFile(this.session.fs, this.access, path);
     if (!read.ok) {
-      this.error(io, cannotOpen(this.flavor, path, read.error));
+      this.error(io, cannotOpen(this.dialect, path, read.error));
       return undefined;
     }
     return read.value.content ?? '';
@@ -588,14 +596,20 @@ export class Shell {
         this.error(io, message);
         throw new ExitSignal(2);
       },
+      unsetParameter: (name) => {
+        // bash's -c shell exits 127 here; dash and ash exit 2.
+        this.error(io, this.dialect === 'bash' ? `${name}: unbound variable` : `${name}: parameter not set`);
+        throw new ExitSignal(this.dialect === 'bash' ? 127 : 2);
+      },
       arithmeticFailed: (reason, expression) => {
-        const busybox = this.flavor === 'busybox';
         const zero = reason === 'division by zero';
-        this.error(io, busybox ? (zero ? 'divide by zero' : 'arithmetic syntax error') : `arithmetic expression: ${reason}: "${expression}"`);
-        throw new ExitSignal(2);
+        if (this.dialect === 'ash') this.error(io, zero ? 'divide by zero' : 'arithmetic syntax error');
+        else if (this.dialect === 'bash') this.error(io, `${expression}: ${zero ? 'division by 0' : 'syntax error in expression'}`);
+        else this.error(io, `arithmetic expression: ${reason}: "${expression}"`);
+        throw new ExitSignal(this.dialect === 'bash' ? 1 : 2);
       },
       home: (user) => this.homeOf(user),
-      glob: (pattern) => globPaths(this.session.fs, this.access, pattern),
+      glob: (pattern) => globPaths(this.session.fs, this.access, pattern, this.dialect !== 'bash'),
     };
   }
 
@@ -609,7 +623,7 @@ export class Shell {
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
-/** BusyBox quotes traced words that need it: `+ echo 'a b'`. */
+/** ash and bash quote traced words that need it: `+ echo 'a b'` (dash does not). */
 function quoteForTrace(word: string): string {
   if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'"'"'`)}'`;

@@ -184,7 +184,7 @@ export class Lexer {
     for (;;) {
       const c = this.src[this.pos];
       if (c === undefined) {
-        if (mode === 'dquote') this.fail({ kind: 'unterminated-quote' });
+        if (mode === 'dquote') this.fail({ kind: 'unterminated-quote', quote: '"' });
         if (mode === 'param') this.fail({ kind: 'missing-brace' });
         return parts;
       }
@@ -203,7 +203,7 @@ export class Lexer {
       }
       if (c === "'" && (mode === 'word' || mode === 'param')) {
         const end = this.src.indexOf("'", this.pos + 1);
-        if (end === -1) this.fail({ kind: 'unterminated-quote' });
+        if (end === -1) this.fail({ kind: 'unterminated-quote', quote: "'" });
         push({ kind: 'literal', text: this.src.slice(this.pos + 1, end), quoted: true });
         this.pos = end + 1;
         continue;
@@ -244,7 +244,7 @@ export class Lexer {
     this.pos++;
     for (;;) {
       const c = this.src[this.pos];
-      if (c === undefined) this.fail({ kind: 'unterminated-quote' }, start);
+      if (c === undefined) this.fail({ kind: 'unterminated-quote', quote: '`' }, start);
       if (c === '`') break;
       if (c === '\\') {
         const n = this.src[this.pos + 1];

@@ -6,6 +6,7 @@
 import { resolvePath, type Cred, type DirNode } from '../vfs/index.ts';
 import type { Flavor, Registry, SimulatedEffect } from './command.ts';
 import { InputStream, type IO } from './io.ts';
+import type { Dialect } from './messages.ts';
 import { Shell } from './interpreter.ts';
 import { DEFAULT_LIMITS, limitMessage, type LimitName, type Limits } from './limits.ts';
 import { notSimulated, type ExecFailure } from './messages.ts';
@@ -71,11 +72,17 @@ export function createSession(opts: ShellRunOptions): Session {
   };
 }
 
-/** dash unless /bin/sh is BusyBox (Alpine, busybox images): it decides the shell's error wording. */
-export function shellFlavor(fs: DirNode, cred: Cred): Flavor {
-  const real = resolvePath(fs, { cred, cwd: '/' }, '/bin/sh');
-  return real.ok && real.value.endsWith('/busybox') ? 'busybox' : 'gnu';
+/**
+ * Which shell `argv0` is: bash by name; otherwise ash when it (or /bin/sh) resolves to BusyBox
+ * (Alpine, busybox images), else dash. It decides the shell's error wording.
+ */
+export function shellDialect(fs: DirNode, cred: Cred, argv0: string): Dialect {
+  if (/(^|\/)bash$/.test(argv0)) return 'bash';
+  const real = resolvePath(fs, { cred, cwd: '/' }, argv0.includes('/') ? argv0 : '/bin/sh');
+  return real.ok && real.value.endsWith('/busybox') ? 'ash' : 'dash';
 }
+
+const flavorOf = (dialect: Dialect): Flavor => (dialect === 'ash' ? 'busybox' : 'gnu');
 
 interface Run {
   session: Session;
@@ -123,9 +130,9 @@ export function runShell(script: string, opts: ShellRunOptions): ShellResult {
   const run = start(opts);
   let shell: Shell | undefined;
   return guarded(run, () => shell?.cwd ?? opts.cwd, () => {
-    shell = new Shell(run.session, {
-      env: opts.env, cwd: opts.cwd, name: opts.argv0 ?? '/bin/sh', positional: [], flavor: shellFlavor(opts.fs, opts.cred), depth: 0,
-    });
+    const name = opts.argv0 ?? '/bin/sh';
+    const dialect = shellDialect(opts.fs, opts.cred, name);
+    shell = new Shell(run.session, { env: opts.env, cwd: opts.cwd, name, positional: [], flavor: flavorOf(dialect), dialect, depth: 0 });
     return shell.runScript(script, run.io);
   });
 }
@@ -141,9 +148,8 @@ export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellRe
     return finish(run, found.kind === 'not-found' ? 127 : 126, opts.cwd, error);
   }
   return guarded(run, () => opts.cwd, () => {
-    const shell = new Shell(run.session, {
-      env: opts.env, cwd: opts.cwd, name, positional: [], flavor: shellFlavor(opts.fs, opts.cred), depth: 0,
-    });
+    const dialect = shellDialect(opts.fs, opts.cred, '/bin/sh');
+    const shell = new Shell(run.session, { env: opts.env, cwd: opts.cwd, name, positional: [], flavor: flavorOf(dialect), dialect, depth: 0 });
     // argv[0] was found, so a failure here is of the interpreter its `#!` line names.
     return shell.execute(argv, { ...opts.env }, opts.cwd, run.io, (failure) => run.stderr.write(`${execError(failure).message}\n`));
   });

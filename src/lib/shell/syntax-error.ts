@@ -4,7 +4,7 @@ import type { Flavor } from './command.ts';
 export type SyntaxProblem =
   /** A token where it cannot stand; `token` is its text, 'newline' or 'end of file'. */
   | { kind: 'unexpected'; token: string; expecting?: string }
-  | { kind: 'unterminated-quote' }
+  | { kind: 'unterminated-quote'; quote: string }
   | { kind: 'bad-substitution'; text: string }
   /** `${` without its `}`. */
   | { kind: 'missing-brace' };
@@ -34,4 +34,25 @@ export function syntaxErrorText(problem: SyntaxProblem, flavor: Flavor): string 
         : `Syntax error: ${shown(problem.token)} unexpected${expecting}`;
     }
   }
+}
+
+/**
+ * bash's report of a syntax error in `bash -c`: `bash: -c: line 1: syntax error near unexpected
+ * token `fi'` followed by the offending line, or `unexpected end of file`.
+ */
+export function bashSyntaxError(error: SyntaxError, name: string, source: string): string {
+  const at = `${name}: -c: line ${error.line}: `;
+  const { problem } = error;
+  if (problem.kind === 'unterminated-quote') return `${at}unexpected EOF while looking for matching \`${problem.quote}'\n`;
+  if (problem.kind === 'unexpected' && problem.token === 'end of file') {
+    // bash counts the end of the text as one line past the last one (two when no newline ends it).
+    const newlines = source.split('\n').length - 1;
+    return `${name}: -c: line ${newlines + (source.endsWith('\n') ? 1 : 2)}: syntax error: unexpected end of file\n`;
+  }
+  if (problem.kind === 'unexpected') {
+    const token = problem.token === 'newline' ? 'newline' : problem.token;
+    const text = source.split('\n')[error.line - 1] ?? '';
+    return `${at}syntax error near unexpected token \`${token}'\n${at}\`${text}'\n`;
+  }
+  return `${at}bad substitution\n`;
 }
