@@ -50,6 +50,8 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
   let asking: Reader | null = null;
   let container: Reader | null = null;
   const write = (text: string): void => term.write(crlf(text));
+  /** Exceptions are bugs, but the terminal should outlive one and say so. */
+  const reportBug = (e: unknown): void => write(`\nStagecraft hit a bug and stopped this command: ${e instanceof Error ? e.message : String(e)}\n`);
 
   const hostPrompt = (): string =>
     color ? `\x1b[1;32mlearner@stagecraft\x1b[0m:\x1b[1;34m${displayPath(cwd)}\x1b[0m$ ` : `learner@stagecraft:${displayPath(cwd)}$ `;
@@ -66,10 +68,12 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
         return;
       }
       busy = true;
-      void execute(event.text).then(() => {
-        busy = false;
-        next();
-      });
+      void execute(event.text)
+        .catch(reportBug)
+        .finally(() => {
+          busy = false;
+          next();
+        });
     },
   };
 
@@ -90,7 +94,15 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
       const reader = asking ?? (busy ? null : current());
       if (reader === null) return;
       const event = reader.editor.handle(queue.shift() as Key);
-      if (event !== null) reader.onEvent(event);
+      if (event === null) continue;
+      try {
+        reader.onEvent(event);
+      } catch (e) {
+        // A bug in a container's shell: leave it, so the terminal stays usable.
+        reportBug(e);
+        container = null;
+        next();
+      }
     }
     if (waitingForInput()) for (const resolve of idleWaiters.splice(0)) resolve();
   }

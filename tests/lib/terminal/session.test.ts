@@ -257,3 +257,27 @@ describe('a terminal program in another thread', () => {
     expect(remote.cols).toBe(100);
   });
 });
+
+test('a bug in a command is reported and the terminal stays usable', async () => {
+  const { createBufferTerminal, startTerminalSession } = await import('../../../src/lib/terminal/index.ts');
+  const { createDaemon } = await import('../../../src/lib/cli/docker/index.ts');
+  const term = createBufferTerminal({ cols: 120 });
+  let calls = 0;
+  const daemon = createDaemon({
+    context: () => {
+      if (calls++ === 0) throw new Error('context unavailable');
+      return {};
+    },
+  });
+  const session = startTerminalSession(term, daemon, { color: false });
+  term.type('docker build .\recho still here\r');
+  await session.idle();
+  expect(term.screen()).toBe([
+    `${PROMPT}docker build .`,
+    '',
+    'Stagecraft hit a bug and stopped this command: context unavailable',
+    `${PROMPT}echo still here`,
+    'still here',
+    PROMPT.trimEnd(),
+  ].join('\n'));
+});
