@@ -30,18 +30,19 @@ export function parseShArgs(args: readonly string[], hasPipefail: boolean): ShAr
       i++;
       break;
     }
-    if (arg === '-o' || arg === '+o') {
-      const option = args[++i] ?? '';
-      const flag = OPTION_NAMES[option];
-      if (flag === undefined || (flag === 'pipefail' && !hasPipefail)) return { ok: false, message: `Illegal option -o ${option}` };
-      flags[flag] = arg === '-o';
-      continue;
-    }
     if (!/^[-+][a-zA-Z]+$/.test(arg)) break;
+    const on = arg.startsWith('-');
     for (const letter of arg.slice(1)) {
       if (letter === 'c') readCommand = true;
+      else if (letter === 'o') {
+        // `-o name`, also bundled as in SHELL ["/bin/ash", "-eo", "pipefail", "-c"].
+        const option = args[++i] ?? '';
+        const named = OPTION_NAMES[option];
+        if (named === undefined || (named === 'pipefail' && !hasPipefail)) return { ok: false, message: `Illegal option -o ${option}` };
+        flags[named] = on;
+      }
       const flag = FLAG_LETTERS[letter];
-      if (flag !== undefined) flags[flag] = arg.startsWith('-');
+      if (flag !== undefined) flags[flag] = on;
     }
   }
   if (readCommand) {

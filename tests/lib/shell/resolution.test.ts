@@ -90,4 +90,10 @@ describe('runArgv: exec form, no shell', () => {
     expect(argv(['/bin/bash', '-o', 'pipefail', '-c', 'false | true'], fs).exitCode).toBe(1);
     expect(argv(['/bin/sh', '-o', 'pipefail', '-c', 'false | true'], busyboxTree()).exitCode).toBe(1);
   });
+  test('SHELL ["/bin/ash", "-eo", "pipefail", "-c"]: bundled -o and -e', () => {
+    const r = argv(['/bin/ash', '-eo', 'pipefail', '-c', 'false | true; echo not reached'], busyboxTree());
+    expect([r.exitCode, r.stdout]).toEqual([1, '']);
+    const dash = argv(['/bin/sh', '-eo', 'pipefail', '-c', 'true'], gnuTree());
+    expect([dash.exitCode, dash.stderr]).toEqual([2, '/bin/sh: 0: Illegal option -o pipefail\n']);
+  });
 });
