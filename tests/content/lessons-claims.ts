@@ -3,7 +3,7 @@
  * simulator's builds. Each check returns what it saw when that differs from the claim, so a failing
  * test names the claim and the simulator's actual answer.
  */
-import { humanSize, type BuildResult, type ImageResult } from '../../src/lib/build/index.ts';
+import { formatProgress, humanSize, type BuildResult, type ImageResult } from '../../src/lib/build/index.ts';
 import { buildExample, type ExampleFiles } from '../../src/components/example/example-files.ts';
 import type { ExampleClaim, LessonExample } from '../../src/content/schemas/example.ts';
 
@@ -73,6 +73,7 @@ export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | nul
     if (other === null || mine === null) return `cannot compare: ${mine === null ? 'this build' : claim['smaller-than']} has no image`;
     return mine < other ? null : `${mine} bytes, not smaller than ${other}`;
   }
+  if ('log-has' in claim) return formatProgress(result.progress).includes(claim['log-has']) ? null : 'the build log does not contain it';
   if ('output' in claim) {
     const step = result.stages.flatMap((s) => s.steps).find((s) => s.line === claim.output.line && s.status !== 'not-run');
     if (step === undefined) return `no step ran on line ${claim.output.line}`;

@@ -60,6 +60,8 @@ export const exampleClaimSchema = z
     }),
     // What the RUN on this Dockerfile line printed (stdout and stderr) contains this text.
     z.strictObject({ output: z.strictObject({ line, contains: z.string().min(1) }).describe('Text a RUN step printed.') }),
+    // The build log (`--progress=plain`) contains this text.
+    z.strictObject({ 'log-has': z.string().min(1).describe('Text the plain progress output contains.') }),
     // Diagnostics (lint hints or errors) by code.
     z.strictObject({ diagnostics: z.array(z.string().min(2)).describe('Codes of every diagnostic the build reports, sorted (empty: none).') }),
   ])
