@@ -215,6 +215,9 @@ describe('usage errors in docker\'s words', () => {
       err: "docker: 'docker images' accepts no arguments\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker images --help' for more information\n",
     });
     expect(await docker(d, 'ps')).toMatchObject({ status: 1, err: 'docker ps: not simulated by Stagecraft (no container outlives its `docker run` here, so there are none to list).\n' });
+    expect(await docker(d, 'system', 'prune')).toMatchObject({
+      status: 1, err: 'docker system prune: not simulated by Stagecraft (use `docker image prune`; there are no containers, volumes or networks to prune).\n',
+    });
   });
 
   test('--help lists the simulated options', async () => {

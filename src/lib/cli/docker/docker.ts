@@ -55,6 +55,14 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   info: 'this is Stagecraft\'s simulated docker CLI, not a real engine',
   volume: 'volumes are not simulated',
   network: 'networks are not simulated',
+  'system prune': 'use `docker image prune`; there are no containers, volumes or networks to prune',
+  'system info': 'this is Stagecraft\'s simulated docker CLI, not a real engine',
+  'image pull': 'there is no registry; `docker run` takes catalogue images directly',
+  'image push': 'there is no registry',
+  'image save': 'images cannot leave the browser here',
+  'image load': 'images cannot come into the browser here',
+  'container ls': 'no container outlives its `docker run` here, so there are none to list',
+  'container exec': 'no container keeps running here; use `docker run -it IMAGE sh` for a shell',
 };
 
 function commandHelp(c: DockerCommand): string {
@@ -113,14 +121,14 @@ export async function runDocker(argv: readonly string[], ctx: DockerContext): Pr
     }
     const c = group.commands.find((x) => x.name === sub);
     if (c !== undefined) return runOne(c, subRest, ctx);
-    ctx.io.stderr(unknownCommand(path, sub));
-    return status(1);
+    return unknown(`${group.name} ${sub}`, path, sub, ctx);
   }
-  const why = NOT_SIMULATED[name];
-  if (why !== undefined) {
-    ctx.io.stderr(`docker ${name}: not simulated by Stagecraft (${why}).\n`);
-    return status(1);
-  }
-  ctx.io.stderr(unknownCommand('docker', name));
+  return unknown(name, 'docker', name, ctx);
+}
+
+/** A real docker command that is not simulated says so; anything else gets docker's "unknown command". */
+function unknown(command: string, parent: string, word: string, ctx: DockerContext): DockerOutcome {
+  const why = NOT_SIMULATED[command];
+  ctx.io.stderr(why === undefined ? unknownCommand(parent, word) : `docker ${command}: not simulated by Stagecraft (${why}).\n`);
   return status(1);
 }
