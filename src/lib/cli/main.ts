@@ -6,9 +6,10 @@ import { imagesCommand } from './commands/images.ts';
 import { historyCommand } from './commands/history.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { rmiCommand } from './commands/rmi.ts';
+import { checkCommand } from './commands/check.ts';
 
 /** One line per command; other modules add theirs here. */
-export const commands: readonly Command[] = [parseCommand, buildCommand, imagesCommand, historyCommand, inspectCommand, rmiCommand];
+export const commands: readonly Command[] = [parseCommand, buildCommand, imagesCommand, historyCommand, inspectCommand, rmiCommand, checkCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -20,3 +20,13 @@ export {
   type StorageLike,
   type LoadedProgress,
 } from './store.ts';
+export {
+  HAND_IN_FORMAT,
+  parseHandIn,
+  handInText,
+  handInFileName,
+  parseAssignment,
+  assignmentLink,
+  type HandIn,
+  type HandInExercise,
+} from './hand-in.ts';
