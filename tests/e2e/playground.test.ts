@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
+import type { BuildRequest, BuildResponse } from '../../src/components/playground/build-protocol.ts';
+import type { BuildResult } from '../../src/lib/build/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -96,6 +99,7 @@ describe('playground', () => {
       await open(page);
       assert.equal(await page.locator('.pg-config dd', { hasText: 'GREETING=hello' }).count(), 0);
       await typeAtEnd(page, 'ENV GREETING=hello');
+      console.log(`after typing: ${await page.locator('.pg-status').textContent()}`);
       assert.equal(await page.locator('.pg-config dd li', { hasText: 'GREETING=hello' }).count(), 1);
       assert.deepEqual((await stepRows(page, 'stage-1')).at(-1), ['13', 'ENV GREETING=hello', 'no layer', 'rebuilt']);
     });
@@ -245,6 +249,60 @@ describe('playground', () => {
       });
     });
   }
+});
+
+describe('build client (no browser: a fake worker)', () => {
+  /** A worker that answers only when told to, and records what happened to it. */
+  class FakeWorker extends EventTarget {
+    sent: BuildRequest[] = [];
+    terminated = false;
+    postMessage(request: BuildRequest) {
+      this.sent.push(request);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+    answer(id: number, result: Partial<BuildResult>) {
+      const data: BuildResponse = { id, result: result as BuildResult, buildMs: 1 };
+      this.dispatchEvent(new MessageEvent('message', { data }));
+    }
+  }
+  const state = (dockerfile: string) => ({ dockerfile, files: {}, options: { target: null, buildArgs: {}, builder: 'buildkit' as const, noCache: false } });
+
+  test('a runaway build is stopped after the limit and the next request gets a fresh worker', async () => {
+    const workers: FakeWorker[] = [];
+    const outcomes: BuildOutcome[] = [];
+    const client = createBuildClient(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    }, (o) => outcomes.push(o), 50);
+    client.request(state('FROM alpine\nRUN forever'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.deepEqual(outcomes, [{ kind: 'timeout', limitMs: 50 }]);
+    assert.equal(workers[0]?.terminated, true);
+    client.request(state('FROM alpine'));
+    assert.equal(workers.length, 2);
+    workers[1]?.answer(2, { ok: true });
+    assert.equal(outcomes.length, 2);
+    assert.equal(outcomes[1]?.kind, 'done');
+    client.dispose();
+  });
+
+  test('while a build runs, only the newest request is sent next and answered; a reset survives being replaced', () => {
+    const worker = new FakeWorker();
+    const outcomes: BuildOutcome[] = [];
+    const client = createBuildClient(() => worker as unknown as Worker, (o) => outcomes.push(o), 10_000);
+    client.request(state('a'));
+    client.request(state('b'), { resetCache: true });
+    client.request(state('c'));
+    assert.deepEqual(worker.sent.map((r) => [r.id, r.state.dockerfile, r.resetCache]), [[1, 'a', false]]);
+    worker.answer(1, { ok: true });
+    assert.deepEqual(outcomes, [], 'the answer for "a" is stale: "c" is waiting');
+    assert.deepEqual(worker.sent.map((r) => [r.id, r.state.dockerfile, r.resetCache]), [[1, 'a', false], [3, 'c', true]]);
+    worker.answer(3, { ok: false });
+    assert.equal(outcomes.length, 1);
+    client.dispose();
+  });
 });
 
 describe('budget', () => {

@@ -60,11 +60,14 @@ function Layers({ image }: { image: ImageResult }) {
   );
 }
 
+/** Where a file came from: the step that wrote it, and the stage it was copied from when that differs. */
 function origin(file: ImageFile, result: BuildResult): string {
   if (file.fromStage === null) return 'base image';
-  const stage = result.stages.find((s) => s.name === file.fromStage);
-  const step = stage?.steps.find((s) => s.line === file.fromLine);
-  return `${file.fromStage}, line ${file.fromLine ?? '?'}${step === undefined ? '' : `: ${step.keyword}`}`;
+  const writer = result.stages.find((s) => s.steps.some((step) => step.line === file.fromLine));
+  const step = writer?.steps.find((s) => s.line === file.fromLine);
+  if (writer === undefined || step === undefined) return `${file.fromStage}, line ${file.fromLine ?? '?'}`;
+  const copied = writer.name === file.fromStage ? '' : `, from ${file.fromStage}`;
+  return `${writer.name}, line ${step.line}: ${step.keyword}${copied}`;
 }
 
 function FileRow({ file, result }: { file: ImageFile; result: BuildResult }) {

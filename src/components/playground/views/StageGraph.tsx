@@ -46,7 +46,9 @@ export default function StageGraph({ plan, stages }: Props) {
           const y2 = top(e.to) + boxH / 2;
           const left = e.kind === 'from';
           const x = left ? boxX : boxX + boxW;
-          const bend = left ? boxX - 40 : boxX + boxW + 40;
+          // Longer edges bend further out, so edges that share a side stay apart.
+          const reach = 14 + 12 * Math.min(Math.abs(e.to - e.from), 3);
+          const bend = left ? boxX - reach : boxX + boxW + reach;
           return (
             <path
               key={`${e.from}-${e.to}-${e.kind}`}
