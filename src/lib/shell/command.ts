@@ -70,6 +70,11 @@ export interface CommandContext {
   readonly now: number;
   /** The container's hostname (BuildKit runs RUN steps as 'buildkitsandbox'). */
   readonly hostname: string;
+  /**
+   * Absolute folders holding unlisted bulk (a summary) that a wildcard in this command's arguments
+   * was matched in: `rm -rf /usr/share/doc/*` must remove the bulk too, though no argument names it.
+   */
+  readonly globbedBulk?: ReadonlySet<string>;
   /** Records a labelled simulated effect. */
   simulate(effect: SimulatedEffect): void;
   /** `path` made absolute against the cwd, `.` and `..` folded lexically (no symlinks followed). */

@@ -2,15 +2,24 @@
 import { lstat, readdir, stat, type Access, type DirNode } from '../vfs/index.ts';
 import { hasWildcard, matchPattern, unescapePattern } from './pattern.ts';
 
-/**
- * The paths matching `pattern`, sorted; [] when none (the caller then keeps the word as it is).
- * `dots`: whether `.*` matches `.` and `..` (dash and ash: yes; bash 5.2: no, globskipdots).
- */
-export function globPaths(fs: DirNode, access: Access, pattern: string, dots = true): string[] {
+export interface GlobResult {
+  /** The listed paths matching, sorted; [] when none (the caller then keeps the word as it is). */
+  paths: string[];
+  /**
+   * Folders holding unlisted bulk (a DirSummary) that the last wildcard was matched in: their
+   * unlisted files have no names to test, so they count as matched (`rm -rf /usr/share/doc/*`).
+   */
+  bulk: string[];
+}
+
+/** Expands `pattern`; `dots`: whether `.*` matches `.` and `..` (dash and ash: yes; bash 5.2: no, globskipdots). */
+export function globPaths(fs: DirNode, access: Access, pattern: string, dots = true): GlobResult {
+  const bulk: string[] = [];
   const dirOnly = pattern.endsWith('/');
   let paths: string[] = [pattern.startsWith('/') ? '/' : ''];
   const join = (base: string, name: string): string => (base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`);
-  for (const segment of pattern.split('/').filter((s) => s !== '')) {
+  const segments = pattern.split('/').filter((s) => s !== '');
+  for (const [index, segment] of segments.entries()) {
     const next: string[] = [];
     for (const base of paths) {
       if (!hasWildcard(segment)) {
@@ -20,6 +29,8 @@ export function globPaths(fs: DirNode, access: Access, pattern: string, dots = t
       const listed = readdir(fs, access, base === '' ? '.' : base);
       if (!listed.ok) continue;
       const hidden = segment.startsWith('.') || segment.startsWith('\\.');
+      const dir = stat(fs, access, base === '' ? '.' : base);
+      if (index === segments.length - 1 && !hidden && dir.ok && dir.value.kind === 'dir' && dir.value.summary !== undefined) bulk.push(base === '' ? '.' : base);
       // readdir lists no . and ..; a pattern starting with a dot matches them too (`.*`).
       const names = [...(hidden && dots ? ['.', '..'] : []), ...listed.value.map((e) => e.name)];
       for (const name of names) {
@@ -29,7 +40,7 @@ export function globPaths(fs: DirNode, access: Access, pattern: string, dots = t
     }
     paths = next;
   }
-  return paths
+  const matched = paths
     .filter((p) => {
       if (!lstat(fs, access, p).ok) return false;
       if (!dirOnly) return true;
@@ -38,4 +49,5 @@ export function globPaths(fs: DirNode, access: Access, pattern: string, dots = t
     })
     .map((p) => (dirOnly ? `${p}/` : p))
     .sort();
+  return { paths: matched, bulk };
 }

@@ -279,6 +279,7 @@ export class Shell {
     countCommand(this.session);
     const host = this.host(io);
     this.substitutionStatus = undefined;
+    this.globbedBulk = new Set();
     const argv = node.words.flatMap((w) => expandFields(w, host));
     const assignments = node.assignments.map((a) => ({ name: a.name, value: expandString(a.value, host) }));
     if (this.flags.xtrace) {
@@ -298,6 +299,8 @@ export class Shell {
   }
 
   private substitutionStatus: number | undefined;
+  /** Folders with unlisted bulk that a wildcard of the current command matched into (see glob.ts). */
+  private globbedBulk = new Set<string>();
 
   private trace(io: IO, words: readonly string[]): void {
     const ps4 = this.vars.get('PS4')?.value ?? '+ ';
@@ -440,6 +443,7 @@ export class Shell {
       limits: session.limits,
       now: session.now,
       hostname: session.hostname,
+      globbedBulk: this.globbedBulk,
       simulate: (effect) => {
         session.effects.push(effect);
       },
@@ -609,7 +613,11 @@ export class Shell {
         throw new ExitSignal(this.dialect === 'bash' ? 1 : 2);
       },
       home: (user) => this.homeOf(user),
-      glob: (pattern) => globPaths(this.session.fs, this.access, pattern, this.dialect !== 'bash'),
+      glob: (pattern) => {
+        const result = globPaths(this.session.fs, this.access, pattern, this.dialect !== 'bash');
+        for (const dir of result.bulk) this.globbedBulk.add(normalizePath(dir, this.cwd));
+        return result.paths;
+      },
     };
   }
 

@@ -1,5 +1,6 @@
 /** The real programs over the vfs, in BusyBox's and GNU's words. */
 import { describe, expect, test } from 'vitest';
+import { AS_ROOT, mkdir, writeFile } from '../../../src/lib/vfs/index.ts';
 import { busyboxTree, gnuTree, sh, type RunSpec } from './fixtures.ts';
 
 const run = (script: string, spec: RunSpec = {}): [number, string, string] => {
@@ -88,6 +89,16 @@ describe('files', () => {
       0, 'src/\nsrc/a\nhi\n', '',
     ]);
     expect(bb('mkdir -p /app/src; echo hi > /app/src/a; cd /app && tar cf /tmp/a.tar src && mkdir /o && tar -xf /tmp/a.tar -C /o --strip-components=1 && ls /o')).toEqual([0, 'a\n', '']);
+  });
+  test('rm of dir/* takes the unlisted bulk too; naming one file does not', () => {
+    const made = mkdir(busyboxTree(), AS_ROOT, '/usr/share/doc', { parents: true, summary: { files: 100, bytes: 2_000_000 } });
+    if (!made.ok) throw new Error(made.error.message);
+    const written = writeFile(made.value, AS_ROOT, '/usr/share/doc/README', { content: 'x' });
+    if (!written.ok) throw new Error(written.error.message);
+    expect(run('rm -f /usr/share/doc/README; du -s /usr/share/doc; rm -rf /usr/share/doc/*; du -s /usr/share/doc', { fs: written.value })).toEqual([
+      0, '1958\t/usr/share/doc\n4\t/usr/share/doc\n', '',
+    ]);
+    expect(run('rm -rf /usr/share/doc/*; du -s /usr/share/doc', { fs: made.value })).toEqual([0, '4\t/usr/share/doc\n', '']);
   });
   test('tar x of an archive with no listing lands as labelled bulk', () => {
     const r = sh('echo > /tmp/x; tar xzf /tmp/x -C /app; du -s /app', { fs: busyboxTree() });

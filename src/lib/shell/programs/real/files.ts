@@ -1,6 +1,6 @@
 /** Creating, removing, copying, moving and linking files: mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp. */
 import {
-  chmod as vfsChmod, chown as vfsChown, copyNode, lstat, mayAccess, mkdir as vfsMkdir, readlink as vfsReadlink, remove, rename, resolvePath,
+  chmod as vfsChmod, chown as vfsChown, copyNode, setSummary, lstat, mayAccess, mkdir as vfsMkdir, readlink as vfsReadlink, remove, rename, resolvePath,
   stat, symlink, W_OK, type FsError, type FsNode,
 } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
@@ -100,7 +100,11 @@ export const rm: Command = {
     if (opts.operands.length === 0) return force ? 0 : complain(ctx, 'missing operand');
     let status = 0;
     const cannot = (path: string, why: string): number => complain(ctx, `${busybox(ctx) ? "can't" : 'cannot'} remove ${q(path)}: ${why}`);
+    // Folders whose unlisted bulk a wildcard matched (glob.ts): their files go with the listed ones.
+    const bulky = ctx.globbedBulk ?? new Set<string>();
     for (const path of opts.operands) {
+      // A wildcard that matched only unlisted bulk stays a literal word: the bulk is removed below.
+      if (bulky.has(ctx.resolve(path).replace(/\/[^/]*$/, '') || '/') && /[*?[]/.test(path) && !lstat(ctx.fs, ctx.access, path).ok) continue;
       if (recursive && ctx.resolve(path) === '/' && !opts.flags.has('N')) {
         status = complain(ctx, busybox(ctx) ? "can't remove '/'" : `it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe`);
         continue;
@@ -116,6 +120,11 @@ export const rm: Command = {
       }
       if (!removeTree(ctx, path, node.value, cannot)) status = 1;
       else if (opts.flags.has('v')) ctx.stdout.write(`removed ${q(path)}\n`);
+    }
+    for (const folder of bulky) {
+      const cleared = setSummary(ctx.fs, ctx.access, folder, undefined);
+      if (cleared.ok) ctx.fs = cleared.value;
+      else status = cannot(folder, cleared.error.message);
     }
     return status;
   },
