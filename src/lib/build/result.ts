@@ -106,7 +106,11 @@ export interface StageResult {
   baseStage: number | null;
   line: number;
   status: StageStatus;
-  /** Why the stage was skipped (or null): `not needed by target "x"`, `after target "x"`. */
+  /**
+   * Why the stage was skipped, or why the legacy builder built it anyway; null otherwise.
+   * BuildKit: `not needed by target "x"`. Legacy: `after target "x": the legacy builder stops at the
+   * target`, or (built) `not needed by target "x", but the legacy builder builds every stage up to the target`.
+   */
   reason: string | null;
   dependsOn: StageDependency[];
   steps: StepResult[];
@@ -217,8 +221,12 @@ export interface BuildPlan {
 /** What was in a built non-target stage and did not reach the final image. */
 export interface LeftBehind {
   stage: string;
-  /** Bytes of that stage's own layers and base that did not reach the image. */
+  /**
+   * Bytes of the stage (base image and layers) minus what the image shares with it (a common base
+   * stage, or the same base image) and minus what was copied out of it with COPY --from.
+   */
   bytes: number;
+  /** Files of the stage (listed and summarised) that the image does not share through a common base. */
   files: number;
   /** Tools (compilers, package managers...) present in that stage but absent from the image. */
   notableTools: string[];
