@@ -2,7 +2,7 @@
  * The RUN shell: /bin/sh semantics (lexer → AST → interpreter) over the vfs, programs resolved
  * through PATH in the image's own filesystem, real coreutils and simulated toolchains.
  */
-export { runShell, runArgv, DEFAULT_NOW, LIMIT_STATUS } from './run.ts';
+export { runShell, runArgv, shellDialect, DEFAULT_NOW, LIMIT_STATUS } from './run.ts';
 export type { ShellRunOptions, ShellResult, ShellError } from './run.ts';
 export { openShell } from './interactive.ts';
 export type { InteractiveShell, LineResult } from './interactive.ts';
@@ -15,5 +15,6 @@ export { realCommands } from './programs/real/index.ts';
 export { parseScript } from './parser.ts';
 export type { ParseResult } from './parser.ts';
 export type { SyntaxError, SyntaxProblem } from './syntax-error.ts';
-export { syntaxErrorText } from './syntax-error.ts';
+export { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
+export type { Dialect } from './messages.ts';
 export { DEFAULT_PATH } from './program.ts';

@@ -47,9 +47,6 @@ export interface ShellInit {
   dialect?: Dialect;
 }
 
-export type { Dialect };
-
-
 export class Shell {
   readonly session: Session;
   readonly flavor: Flavor;
