@@ -159,6 +159,14 @@ describe('stagecraft build and the image commands', () => {
     ]);
   });
 
+  test('only Docker build checks are listed, not hadolint rules', async () => {
+    const io = host({ '/w/ctx/Dockerfile': 'FROM alpine:3.24 as build\nFROM alpine\nCOPY --from=build /etc/hostname /h\n', '/w/ctx/a': 'a' });
+    expect(await main(['build', '--state', '/st', 'ctx'], io)).toBe(0);
+    expect(io.err.slice(io.err.indexOf('\n 1 warning'))).toBe(
+      "\n 1 warning found (use docker --debug to expand):\n - FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)\n",
+    );
+  });
+
   test('usage errors exit 2', async () => {
     const io = host({});
     expect(await main(['build'], io)).toBe(2);

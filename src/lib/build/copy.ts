@@ -128,7 +128,8 @@ export function planCopy(
     const matches = hasWildcard(pattern) ? matchWildcard(source.tree, pattern) : exact(source.tree, pattern);
     if (source.fromContext && !hasWildcard(pattern) && source.excludes(pattern.slice(1))) {
       const hint = '.dockerignore leaves this path out of the build context, so COPY cannot see it. Remove the pattern or copy something else.';
-      warnings.push(diagnostic('CopyIgnoredFile', messages.copyIgnored(ins.keyword, src), ins.range, hint, 'warning'));
+      const warning = diagnostic('CopyIgnoredFile', messages.copyIgnored(ins.keyword, src), ins.range, hint, 'warning');
+      warnings.push({ ...warning, url: 'https://docs.docker.com/reference/build-checks/copy-ignored-file/' });
     }
     if (matches === null) return { ok: false, error: diagnostic('source-not-found', messages.notFound(pattern), ins.range), warnings };
     for (const m of matches) {

@@ -176,9 +176,9 @@ export function plainOutput(result: BuildResult, dockerfile: string, dockerfileN
   return out;
 }
 
-/** The check warnings, as buildx lists them after the progress. */
+/** Docker's build-check warnings (not hadolint's), as buildx lists them after the progress. */
 function warningSummary(result: BuildResult): string {
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && d.url?.startsWith('https://docs.docker.com/reference/build-checks/'));
   if (warnings.length === 0) return '';
   const head = `\n ${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):\n`;
   return head + warnings.map((w) => ` - ${w.code}: ${w.message}${w.line === null ? '' : ` (line ${w.line})`}\n`).join('');
