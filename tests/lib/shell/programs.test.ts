@@ -184,6 +184,25 @@ describe('text', () => {
   });
 });
 
+describe('sha256sum', () => {
+  test('real digests of text; -c checks them', () => {
+    expect(bb('printf "" | sha256sum; echo hello > /tmp/h; sha256sum /tmp/h; echo "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  /tmp/h" | sha256sum -c -; echo "$(printf "%064d" 0)  /tmp/h" | sha256sum -c; echo $?')).toEqual([
+      0,
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  -\n5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  /tmp/h\n/tmp/h: OK\n/tmp/h: FAILED\n1\n',
+      'sha256sum: WARNING: 1 computed checksum did NOT match\n',
+    ]);
+  });
+  test('a file with only a size passes -c as a labelled simulated effect, and has no sum to print', () => {
+    const written = writeFile(busyboxTree(), AS_ROOT, '/tmp/dl', { size: 5000, origin: { simulated: true, by: 'curl' } });
+    if (!written.ok) throw new Error(written.error.message);
+    const r = sh('echo "$(printf "%064d" 0)  /tmp/dl" | sha256sum -c -; sha256sum /tmp/dl', { fs: written.value });
+    expect([r.exitCode, r.stdout, r.stderr, r.effects]).toEqual([
+      1, '/tmp/dl: OK\n', 'sha256sum: /tmp/dl: not simulated by Stagecraft (the file has a size but no bytes to hash)\n',
+      [{ by: 'sha256sum -c', summary: 'accepted /tmp/dl without hashing it: it has no bytes in the simulation (simulated)', paths: ['/tmp/dl'] }],
+    ]);
+  });
+});
+
 describe('system', () => {
   test('id and whoami as root and as node', () => {
     expect(bb('id; whoami')).toEqual([0, 'uid=0(root) gid=0(root) groups=0(root)\nroot\n', '']);

@@ -1,6 +1,7 @@
 /** The programs Stagecraft runs for real over the vfs: coreutils, grep, sed, find, tar and the shells. */
 import type { Command } from '../../command.ts';
 import { chgrp, chmod, chown, stat } from './attributes.ts';
+import { sha256sum } from './checksum.ts';
 import { echo, printf } from './echo.ts';
 import { cp, install, ln, mkdir, mktemp, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
 import { find } from './find.ts';
@@ -22,5 +23,5 @@ export const realCommands: readonly Command[] = [
   echo, printf, test, bracket, trueCommand, falseCommand, colon, pwd,
   cat, wc, head, tail, sort, uniq, tr, cut, tee, xargs, grep, sed,
   ls, du, mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp, chmod, chown, chgrp, stat, find, tar,
-  id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq,
+  id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq, sha256sum,
 ];
