@@ -167,6 +167,38 @@ describe('stagecraft build and the image commands', () => {
     );
   });
 
+  test('--builder legacy prints the classic builder steps, over every stage up to the target', async () => {
+    const df = 'FROM alpine:3.24 AS unused\nRUN echo unused\nFROM alpine:3.24\nENV A=1\nCOPY a /a\n';
+    const io = host({ '/w/ctx/Dockerfile': df, '/w/ctx/a': 'a' });
+    expect(await main(['build', '--builder', 'legacy', '-t', 'old', '--state', '/st', 'ctx'], io)).toBe(0);
+    expect(io.out.replace(/[0-9a-f]{12}/g, 'ID')).toBe(
+      [
+        'Sending build context to Docker daemon  79B',
+        'Step 1/5 : FROM alpine:3.24 AS unused',
+        ' ---> ID',
+        'Step 2/5 : RUN echo unused',
+        ' ---> Running in ID',
+        'unused',
+        'Removing intermediate container ID',
+        ' ---> ID',
+        'Step 3/5 : FROM alpine:3.24',
+        ' ---> ID',
+        'Step 4/5 : ENV A=1',
+        ' ---> Running in ID',
+        'Removing intermediate container ID',
+        ' ---> ID',
+        'Step 5/5 : COPY a /a',
+        ' ---> ID',
+        'Successfully built ID',
+        'Successfully tagged old:latest',
+        '',
+      ].join('\n'),
+    );
+    io.reset();
+    await main(['build', '--builder', 'legacy', '--state', '/st', 'ctx'], io);
+    expect(io.out.split('\n').filter((l) => l.includes('Using cache')).length).toBe(3);
+  });
+
   test('usage errors exit 2', async () => {
     const io = host({});
     expect(await main(['build'], io)).toBe(2);

@@ -4,7 +4,7 @@
  * BuildKit's plain progress on stderr (or the BuildResult as JSON on stdout), and keeps the image and
  * the cache in the state folder.
  */
-import { build, formatProgress, type BuildInput, type BuildResult, type ContextInput } from '../../build/index.ts';
+import { build, digestOf, formatProgress, type BuildInput, type BuildResult, type ContextInput } from '../../build/index.ts';
 import { formatBuildkitError } from '../../dockerfile/index.ts';
 import type { Command } from '../io.ts';
 import { NO_HOST, stateHost } from '../state/host.ts';
@@ -136,6 +136,7 @@ export const buildCommand: Command = {
     if (opts.tag !== undefined) input.tag = normaliseName(opts.tag);
     const result = build(input, store.cache);
     if (opts.progress === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else if (opts.builder === 'legacy') io.stdout(legacyOutput(result, dockerfile.value, contextBytes(input.context)));
     else io.stderr(plainOutput(result, dockerfile.value, input.dockerfilePath ?? 'Dockerfile'));
     const saved = saveCache(host, store);
     if (saved !== null) io.stderr(`WARNING: could not save the build cache: ${saved}\n`);
@@ -149,6 +150,64 @@ export const buildCommand: Command = {
     return 0;
   },
 };
+
+function contextBytes(context: ContextInput): number {
+  let bytes = 0;
+  for (const entry of Object.values(context)) bytes += entry.content === undefined ? entry.size ?? 0 : new TextEncoder().encode(entry.content).length;
+  return bytes;
+}
+
+/**
+ * What the classic builder (DOCKER_BUILDKIT=0) prints: numbered steps over every stage up to the
+ * target, an id per step, `Using cache` on hits, and the container each RUN ran in.
+ */
+export function legacyOutput(result: BuildResult, dockerfile: string, contextSize: number): string {
+  const lines = dockerfile.split('\n');
+  const ran = result.stages.filter((s) => s.status !== 'skipped');
+  const total = ran.reduce((n, s) => n + 1 + s.steps.length, 0);
+  const id = (text: string): string => digestOf(text).slice(0, 12);
+  let out = `Sending build context to Docker daemon  ${Number(contextSize >= 1000 ? (contextSize / 1000).toPrecision(4) : contextSize)}${contextSize >= 1000 ? 'kB' : 'B'}\n`;
+  let n = 0;
+  let last = '';
+  for (const stage of ran) {
+    out += `Step ${++n}/${total} : ${(lines[stage.line - 1] ?? `FROM ${stage.base}`).trim()}\n`;
+    last = id(`${stage.name}:from:${stage.base}`);
+    out += ` ---> ${last}\n`;
+    // The classic builder caches config-only steps too: they hit while nothing before them missed.
+    const anyHit = stage.steps.some((st) => st.cached);
+    let missed = false;
+    for (const step of stage.steps) {
+      if (step.status === 'not-run') break;
+      out += `Step ${++n}/${total} : ${step.instruction}\n`;
+      const container = id(`container:${stage.name}:${step.line}:${step.createdBy}`);
+      missed ||= step.vertex !== null && !step.cached;
+      const cached = step.vertex === null ? anyHit && !missed : step.cached;
+      if (cached) out += ' ---> Using cache\n';
+      else if (step.keyword !== 'COPY' && step.keyword !== 'ADD') out += ` ---> Running in ${container}\n`;
+      out += step.stdout + step.stderr;
+      if (step.status === 'failed') return out + legacyError(result, step.keyword);
+      if (!cached && step.keyword !== 'COPY' && step.keyword !== 'ADD') out += `Removing intermediate container ${container}\n`;
+      last = id(`${stage.name}:${step.line}:${step.createdBy}:${last}`);
+      out += ` ---> ${last}\n`;
+    }
+    if (stage.status === 'failed') return out + legacyError(result, 'FROM');
+  }
+  if (!result.ok) return out + legacyError(result, '');
+  return `${out}Successfully built ${last}\n${result.tag === null ? '' : `Successfully tagged ${result.tag}\n`}`;
+}
+
+/** The classic builder's error wording for the common failures. */
+function legacyError(result: BuildResult, keyword: string): string {
+  const error = result.diagnostics.find((d) => d.severity === 'error');
+  if (error === undefined) return '';
+  const run = /^process "(.*)" did not complete successfully: exit code: (\d+)$/.exec(error.message);
+  if (keyword === 'RUN' && run !== null) return `The command '${run[1]}' returned a non-zero code: ${run[2]}\n`;
+  const missing = /"\/(.*)": not found$/.exec(error.message);
+  if ((keyword === 'COPY' || keyword === 'ADD') && missing !== null) {
+    return `${keyword} failed: file not found in build context or excluded by .dockerignore: stat ${missing[1]}: file does not exist\n`;
+  }
+  return `${error.message}\n`;
+}
 
 /** A daemon's state is never part of a context: leave out the state folder when it lies inside it. */
 function withoutState(context: ContextInput, stateRel: string | null): ContextInput {
