@@ -184,6 +184,24 @@ describe('text', () => {
   });
 });
 
+describe('dd and truncate', () => {
+  test('dd from /dev/zero makes a file of that size, reported as GNU dd reports (at a steady 1 GB/s)', () => {
+    expect(gnu('dd if=/dev/zero of=/big.bin bs=1M count=50; ls -l /big.bin; du -sh /big.bin')).toEqual([
+      0,
+      '-rw-r--r-- 1 root root 52428800 Jan  1 00:00 /big.bin\n50M\t/big.bin\n',
+      '50+0 records in\n50+0 records out\n52428800 bytes (52 MB, 50 MiB) copied, 0.0524288 s, 1.0 GB/s\n',
+    ]);
+    expect(bb('dd if=/dev/zero of=/big.bin bs=1k count=3; stat -c %s /big.bin')).toEqual([0, '3072\n', '3+0 records in\n3+0 records out\n']);
+  });
+  test('dd copies text, and refuses an endless input without count', () => {
+    expect(gnu('echo hello | dd of=/tmp/b status=none; cat /tmp/b; dd if=/nope of=/tmp/x')).toEqual([1, 'hello\n', "dd: failed to open '/nope': No such file or directory\n"]);
+    expect(bb('dd if=/dev/zero of=/x')).toEqual([1, '', 'dd: reading /dev/zero without count= never ends (Stagecraft stops here)\n']);
+  });
+  test('truncate shrinks text and grows to a declared size', () => {
+    expect(gnu('echo abc > /f; truncate -s 1 /f; cat /f; echo; truncate -s 10M /g; stat -c %s /g')).toEqual([0, 'a\n10485760\n', '']);
+  });
+});
+
 describe('sha256sum', () => {
   test('real digests of text; -c checks them', () => {
     expect(bb('printf "" | sha256sum; echo hello > /tmp/h; sha256sum /tmp/h; echo "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  /tmp/h" | sha256sum -c -; echo "$(printf "%064d" 0)  /tmp/h" | sha256sum -c; echo $?')).toEqual([

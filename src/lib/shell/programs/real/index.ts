@@ -2,6 +2,7 @@
 import type { Command } from '../../command.ts';
 import { chgrp, chmod, chown, stat } from './attributes.ts';
 import { sha256sum } from './checksum.ts';
+import { dd, fallocate, truncate } from './sizes.ts';
 import { echo, printf } from './echo.ts';
 import { cp, install, ln, mkdir, mktemp, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
 import { find } from './find.ts';
@@ -23,5 +24,5 @@ export const realCommands: readonly Command[] = [
   echo, printf, test, bracket, trueCommand, falseCommand, colon, pwd,
   cat, wc, head, tail, sort, uniq, tr, cut, tee, xargs, grep, sed,
   ls, du, mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp, chmod, chown, chgrp, stat, find, tar,
-  id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq, sha256sum,
+  id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq, sha256sum, dd, fallocate, truncate,
 ];

@@ -157,7 +157,7 @@ export const du: Command = {
       const visit = (node: FsNode, p: string, depth: number): number => {
         if (node.kind !== 'dir') {
           const kib = usageKiB(node);
-          if (f.has('a') && depth <= maxDepth) lines.push(`${show(kib)}\t${p}`);
+          if ((f.has('a') || depth === 0) && depth <= maxDepth) lines.push(`${show(kib)}\t${p}`);
           return kib;
         }
         let kib = ownKiB(node);
