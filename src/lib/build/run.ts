@@ -7,7 +7,7 @@
  */
 import type { Result } from '../diagnostics.ts';
 import { expandWord, type RunInstruction, type RunMount } from '../dockerfile/index.ts';
-import { lstat, resolvePath, ROOT_CRED, type DirNode, type FsNode } from '../vfs/index.ts';
+import { lstat, remove, resolvePath, ROOT_CRED, utf8Length, type DirNode, type FsNode } from '../vfs/index.ts';
 import { diagnostic, messages } from './errors.ts';
 import { hashNode } from './hash.ts';
 import type { ApplyResult, ExecContext, Prepared } from './execute.ts';
@@ -32,12 +32,14 @@ interface MountPlan {
 }
 
 export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecContext): Result<Prepared, BuildDiagnostic> {
-  const argv = runArgv(state, ins);
+  const script = shebangHeredoc(ins);
+  const argv = script === null ? runArgv(state, ins) : [script.target];
   const env: Record<string, string> = Object.fromEntries(state.env);
   for (const [k, v] of Object.entries(ctx.buildArgs)) if (PROXY_ARGS.has(k) && !(k in env)) env[k] = v;
   const keyEnv = [...state.env].map(([k, v]) => `${k}=${v}`).sort().join('\n');
   const workdir = state.config.WorkingDir || '/';
   const mounts: MountPlan[] = [];
+  if (script !== null) mounts.push(script);
   for (const m of ins.mounts) {
     const plan = planMount(state, m, workdir, ctx);
     if (!plan.ok) return plan;
@@ -60,7 +62,9 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
     }
     let fs = state.fs;
     const before = new Map<string, FsNode | undefined>();
+    const stubs: string[] = [];
     for (const m of mounts) {
+      stubs.push(...missingAncestors(fs, m.target));
       const grafted = graft(fs, m.target, m.node(fs));
       if (!grafted.ok) return { ok: false, error: diagnostic('mount-failed', grafted.error, ins.range) };
       before.set(m.target, lookup(state.fs, m.target));
@@ -75,6 +79,11 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
       }
       const restored = restore(after, m.target, before.get(m.target));
       if (restored !== null) after = restored;
+    }
+    // Folders made only to hold a mount point go again when they stayed empty (BuildKit removes mount stubs).
+    for (const dir of stubs.sort((a, b) => b.length - a.length)) {
+      const gone = remove(after, ROOT, dir);
+      if (gone.ok) after = gone.value;
     }
     const output = { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
     if (out.exitCode !== 0) {
@@ -92,13 +101,29 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
   return { ok: true, value: { identity, createdBy, emptyLayer: false, apply } };
 }
 
+/**
+ * `RUN <<EOF` whose body starts with `#!`: BuildKit writes the body to /dev/pipes/<name> (mode 0755)
+ * for the duration of the command and runs that file, so the `#!` line picks the interpreter.
+ */
+function shebangHeredoc(ins: RunInstruction): MountPlan | null {
+  const only = ins.heredocs[0];
+  if (ins.command.form !== 'shell' || ins.heredocs.length !== 1 || only === undefined) return null;
+  if (!HEREDOC_ALONE.test(ins.command.args.join(' '))) return null;
+  const content = only.chomp ? only.content.replace(/^\t+/gm, '') : only.content;
+  if (!content.startsWith('#!')) return null;
+  const file: FsNode = { kind: 'file', uid: 0, gid: 0, mode: 0o755, size: utf8Length(content), content };
+  return { type: 'pipe', target: `/dev/pipes/${only.name}`, cacheId: null, contentHash: '', node: () => file };
+}
+
+const HEREDOC_ALONE = /^\s*[0-9]*<<-?\s*["']?[^\s"']+["']?\s*$/;
+
 /** The argv BuildKit runs: exec form as is; shell form (or a heredoc body) after the SHELL. */
 function runArgv(state: StageState, ins: RunInstruction): string[] {
   if (ins.command.form === 'exec') return [...ins.command.args];
   const shell = state.config.Shell ?? ['/bin/sh', '-c'];
   let script = ins.command.args.join(' ');
   const only = ins.heredocs[0];
-  if (ins.heredocs.length === 1 && only !== undefined && /^\s*[0-9]*<<-?\s*["']?[^\s"']+["']?\s*$/.test(script)) {
+  if (ins.heredocs.length === 1 && only !== undefined && HEREDOC_ALONE.test(script)) {
     script = only.chomp ? only.content.replace(/^\t+/gm, '') : only.content;
   } else if (ins.heredocs.length > 0) {
     script = [script, ...ins.heredocs.map((h) => `${h.content}${h.name}`)].join('\n');
@@ -157,11 +182,21 @@ function graft(fs: DirNode, target: string, node: FsNode): Result<DirNode, strin
   return { ok: true, value: putNode(parent.value.fs, parent.value.real, baseName(target), node) };
 }
 
-/** Puts back what was at a mount target before the command (an empty mountpoint folder if nothing). */
+/** Puts back what was at a mount target before the command, or removes the mount point it made. */
 function restore(fs: DirNode, target: string, before: FsNode | undefined): DirNode | null {
   if (target === '/') return null;
+  if (before === undefined) {
+    const gone = remove(fs, ROOT, target, { recursive: true });
+    return gone.ok ? gone.value : null;
+  }
   const parent = resolvePath(fs, ROOT, parentDir(target));
   if (!parent.ok) return null;
-  const node: FsNode = before ?? { kind: 'dir', uid: 0, gid: 0, mode: 0o755, children: new Map() };
-  return putNode(fs, parent.value, baseName(target), node);
+  return putNode(fs, parent.value, baseName(target), before);
+}
+
+/** The folders above `target` that do not exist yet (grafting a mount creates them). */
+function missingAncestors(fs: DirNode, target: string): string[] {
+  const out: string[] = [];
+  for (let dir = parentDir(target); dir !== '/' && lookup(fs, dir) === undefined; dir = parentDir(dir)) out.push(dir);
+  return out;
 }
