@@ -10,6 +10,7 @@ import { NOT_SIMULATED_STATUS, type Command, type CommandContext, type ExecOptio
 import { expandFields, expandPattern, expandString, type ExpandHost } from './expand.ts';
 import { emptyInput, InputStream, NULL_WRITER, type IO } from './io.ts';
 import { cannotCreate, cannotOpen, execFailure, redirectFailureStatus, shellExecFailure, shellPrefix, type Dialect, type ExecFailure } from './messages.ts';
+import { expandBraces } from './braces.ts';
 import { globPaths } from './glob.ts';
 import { matchPattern } from './pattern.ts';
 import { findProgram } from './program.ts';
@@ -236,7 +237,8 @@ export class Shell {
         return status;
       }
       case 'for': {
-        const items = node.items === undefined ? [...this.positional] : node.items.flatMap((w) => expandFields(w, this.host(io)));
+        const words = node.items === undefined ? undefined : this.dialect === 'bash' ? node.items.flatMap(expandBraces) : node.items;
+        const items = words === undefined ? [...this.positional] : words.flatMap((w) => expandFields(w, this.host(io)));
         let status = 0;
         for (const item of items) {
           countLoop(this.session);
@@ -277,7 +279,8 @@ export class Shell {
     const host = this.host(io);
     this.substitutionStatus = undefined;
     this.globbedBulk = new Set();
-    const argv = node.words.flatMap((w) => expandFields(w, host));
+    const words = this.dialect === 'bash' ? node.words.flatMap(expandBraces) : node.words;
+    const argv = words.flatMap((w) => expandFields(w, host));
     const assignments = node.assignments.map((a) => ({ name: a.name, value: expandString(a.value, host) }));
     if (this.flags.xtrace) {
       const assigned = assignments.map((a) => `${a.name}=${a.value}`);

@@ -175,3 +175,22 @@ test.each(RECORDED)('%s', (script, status, stdout, stderr) => {
   const r = sh(script, { fs: withBash(), argv0: '/bin/bash' });
   expect([r.exitCode, r.stdout, r.stderr]).toEqual([status, stdout, stderr]);
 });
+
+/** Brace expansion, recorded from bash 5.2; dash and ash keep the braces. */
+test.each([
+  ['echo /app/{src,dist}', '/app/src /app/dist\n'],
+  ['echo a{1..3}b', 'a1b a2b a3b\n'],
+  ['echo {a,b}{1,2}', 'a1 a2 b1 b2\n'],
+  ['echo x{y}z {} a{,b}', 'x{y}z {} a ab\n'],
+  ['echo {05..10..2}', '05 07 09\n'],
+  ['echo {c..a}', 'c b a\n'],
+  ['echo "{a,b}" {a,b', '{a,b} {a,b\n'],
+  ['for i in {1..3}; do echo $i; done', '1\n2\n3\n'],
+  ['mkdir -p /tmp/bt/{a,b}/c && ls /tmp/bt', 'a\nb\n'],
+])('bash: %s', (script, stdout) => {
+  expect(sh(script, { fs: withBash(), argv0: '/bin/bash' }).stdout).toBe(stdout);
+});
+
+test('sh keeps the braces: mkdir -p /app/{src,dist} makes one oddly named folder', () => {
+  expect(sh('mkdir -p /app/{src,dist} && ls /app', { fs: gnuTree() }).stdout).toBe('{src,dist}\n');
+});
