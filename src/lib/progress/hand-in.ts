@@ -66,9 +66,12 @@ export function handInFileName(student: string): string {
   return `stagecraft-hand-in-${slug}.json`;
 }
 
-/** The exercises an assignment link names (`?set=a,b`), split into known ids and unknown ones. */
+/**
+ * The exercises an assignment link names, split into known ids and unknown ones. Accepts
+ * `?set=a,b` (the links we make) and `?set=a&set=b` (what the teachers' form submits without JS).
+ */
 export function parseAssignment(search: string, known: readonly string[]): { ids: string[]; unknown: string[] } {
-  const raw = (new URLSearchParams(search).get('set') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const raw = new URLSearchParams(search).getAll('set').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
   const unique = [...new Set(raw)];
   return { ids: unique.filter((id) => known.includes(id)), unknown: unique.filter((id) => !known.includes(id)) };
 }

@@ -29,5 +29,6 @@ describe('hand-ins', () => {
     expect(assignmentLink(['a', 'b-c'])).toBe('/exercises/assignment/?set=a,b-c');
     expect(parseAssignment('?set=a,zz,b,a', ['a', 'b'])).toEqual({ ids: ['a', 'b'], unknown: ['zz'] });
     expect(parseAssignment('', ['a'])).toEqual({ ids: [], unknown: [] });
+    expect(parseAssignment('?set=b&set=a', ['a', 'b'])).toEqual({ ids: ['b', 'a'], unknown: [] });
   });
 });
