@@ -1,0 +1,96 @@
+/**
+ * Browser tests of the lessons (`node tests/e2e/lessons.test.ts` after `astro build`): every lesson
+ * shows at least two examples with the simulator's result, its "predict, then check" answers wait
+ * behind <details>, one example per lesson opens and builds in the playground, and /reference lists
+ * the catalogues. Axe and the narrow-screen checks run on every page in run.ts.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchBrowser, sitePaths, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import { listImages } from '../../src/lib/images/index.ts';
+import { KEYWORDS } from '../../src/lib/dockerfile/index.ts';
+
+const lessons = sitePaths().filter((path) => /^\/lessons\/\d\d-[^/]+\/$/.test(path));
+
+let preview: Preview;
+let session: BrowserSession;
+
+before(async () => {
+  preview = await startPreview();
+  session = await launchBrowser();
+});
+
+after(async () => {
+  await session?.close();
+  await preview?.stop();
+});
+
+async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+describe('lessons', () => {
+  test('all eight lessons are built', () => {
+    assert.equal(lessons.length, 8);
+  });
+
+  for (const path of lessons) {
+    test(`${path}: every example shows the simulator's result, answers wait behind <details>`, async () => {
+      await withPage(async (page) => {
+        await page.goto(`${preview.origin}${path}`);
+        const examples = page.locator('figure.example');
+        assert.ok((await examples.count()) >= 2, 'at least two examples');
+        for (const example of await examples.all()) {
+          assert.match((await example.locator('pre.astro-code').first().textContent()) ?? '', /FROM /);
+          const result = example.locator('.result');
+          assert.match((await result.locator('.result-head').textContent()) ?? '', /^Simulated (DOCKER_BUILDKIT=0 )?docker build /);
+          assert.ok((await result.locator('.stage').count()) >= 1, 'the stages are listed');
+          const failed = (await result.locator('.result-error').count()) > 0;
+          if (!failed) assert.match((await result.locator('.image-facts').textContent()) ?? '', /Runs as/);
+        }
+        const checks = page.locator('details.example-check');
+        assert.ok((await checks.count()) >= 1, 'a "predict, then check" moment');
+        for (const details of await checks.all()) {
+          assert.equal(await details.locator('.result').isVisible(), false, 'the answer is hidden at first');
+          await details.locator('summary').click();
+          assert.equal(await details.locator('.result').isVisible(), true, 'opening shows the answer');
+        }
+      });
+    });
+
+    test(`${path}: its first example opens and builds in the playground`, async (t) => {
+      await withPage(async (page) => {
+        await page.goto(`${preview.origin}${path}`);
+        const link = page.locator('figure.example .example-open a').first();
+        if ((await link.count()) === 0) return t.skip('this site has no playground yet');
+        const firstLine = ((await page.locator('figure.example pre.astro-code').first().textContent()) ?? '').split('\n')[0] ?? '';
+        await link.click();
+        await page.waitForFunction(() => {
+          const build = document.querySelector('.pg')?.getAttribute('data-build');
+          return build === 'ok' || build === 'failed';
+        }, undefined, { timeout: 30_000 });
+        assert.match(new URL(page.url()).pathname, /^\/playground\/$/);
+        assert.ok(((await page.locator('.cm-content').textContent()) ?? '').includes(firstLine), `the editor holds "${firstLine}"`);
+      });
+    });
+  }
+});
+
+describe('reference', () => {
+  test('lists every instruction, every catalogue image and the simulated programs', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${preview.origin}/reference/`);
+      const keywords = await page.locator('#instructions + p + ul.chips li').allTextContents();
+      assert.deepEqual(keywords, [...KEYWORDS]);
+      assert.equal(await page.locator('.image-list > li').count(), listImages().length);
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const word of ['apk', 'npm', 'gcr.io/distroless/static-debian12', 'Size from:']) assert.ok(text.includes(word), word);
+    });
+  });
+});
