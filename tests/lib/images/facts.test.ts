@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { loadBaseImage, resolveImageRef } from '../../../src/lib/images/index.ts';
+import { listImages, loadBaseImage, resolveImageRef } from '../../../src/lib/images/index.ts';
 import type { BaseImage } from '../../../src/lib/images/index.ts';
-import { AS_ROOT, lstat, readFile, stat } from '../../../src/lib/vfs/index.ts';
+import { runArgv } from '../../../src/lib/shell/index.ts';
+import { AS_ROOT, lstat, readFile, ROOT_CRED, stat } from '../../../src/lib/vfs/index.ts';
 
 const load = (ref: string): BaseImage => {
   const result = loadBaseImage(ref);
@@ -119,6 +120,60 @@ describe('the programs that matter, at their real paths', () => {
   test('programs are executable files of a declared size', () => {
     expect(stat(load('node:22-alpine').rootfs, AS_ROOT, '/usr/local/bin/node')).toMatchObject({ ok: true, value: { kind: 'file', mode: 0o755, size: 117000000 } });
     expect(stat(load('debian:bookworm').rootfs, AS_ROOT, '/bin/sh')).toMatchObject({ ok: true, value: { kind: 'file', mode: 0o755, size: 125640 } });
+  });
+});
+
+describe('entrypoint scripts are the real scripts, so the shell runs them', () => {
+  test.each([
+    ['node:20-alpine', '/usr/local/bin/docker-entrypoint.sh', 388, 'exec "$@"'],
+    ['node:22', '/usr/local/bin/docker-entrypoint.sh', 388, 'exec "$@"'],
+    ['node:24-slim', '/usr/local/bin/docker-entrypoint.sh', 388, 'exec "$@"'],
+    ['nginx', '/docker-entrypoint.sh', 1620, 'exec "$@"'],
+    ['nginx:alpine-slim', '/docker-entrypoint.d/30-tune-worker-processes.sh', 4619, "sed -i.bak -r 's/^(worker_processes)(.*)$/# Commented out by '\"$ME\"' on '\"$(date)\"'\\n#\\1\\2\\n\\1 '\"$ncpu\"';/' /etc/nginx/nginx.conf"],
+    ['httpd:alpine', '/usr/local/bin/httpd-foreground', 138, 'exec httpd -DFOREGROUND "$@"'],
+    ['php:8.4-cli', '/usr/local/bin/docker-php-entrypoint', 118, 'exec "$@"'],
+    ['composer:2', '/docker-entrypoint.sh', 624, 'exec "$@"'],
+    ['eclipse-temurin:21-jre', '/__cacert_entrypoint.sh', 7905, 'exec "$@"'],
+  ])('%s %s: %i bytes, executable, ending in the real last line', (ref, path, size, last) => {
+    const node = stat(load(ref).rootfs, AS_ROOT, path);
+    expect(node).toMatchObject({ ok: true, value: { kind: 'file', mode: 0o755, size } });
+    expect(text(ref, path).trimEnd().split('\n').at(-1)).toBe(last);
+  });
+
+  test('every Entrypoint, and every Cmd naming a script, is a file with a #! line', () => {
+    const scripts = new Set(['httpd-foreground']);
+    for (const row of listImages()) {
+      const image = load(`${row.repository}:${row.tags[0] ?? ''}`);
+      const { Entrypoint, Cmd, Env } = image.config;
+      const programs = [Entrypoint?.[0], scripts.has(Cmd?.[0] ?? '') ? Cmd?.[0] : undefined].filter((p) => p !== undefined);
+      const dirs = (Env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '').split(':');
+      for (const program of programs) {
+        const path = program.startsWith('/') ? program : dirs.map((d) => `${d}/${program}`).find((p) => stat(image.rootfs, AS_ROOT, p).ok) ?? program;
+        expect(readFile(image.rootfs, AS_ROOT, path), `${row.repository}:${row.tags[0]} ${program}`).toMatchObject({ ok: true, value: { content: expect.stringMatching(/^#!/) } });
+      }
+    }
+  });
+
+  const run = (ref: string, args: string[]) => {
+    const image = load(ref);
+    const env = Object.fromEntries(image.config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+    const result = runArgv([...image.config.Entrypoint ?? [], ...args], { fs: image.rootfs, cred: ROOT_CRED, user: 'root', cwd: image.config.WorkingDir || '/', env });
+    return { status: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  test('node: the entrypoint execs a command it finds and hands anything else to node', () => {
+    expect(run('node:22-alpine', ['sh', '-c', 'echo "$0 ran"'])).toEqual({ status: 0, stdout: 'sh ran\n', stderr: '' });
+    expect(run('node:22-alpine', ['node'])).toEqual(run('node:22-alpine', []));
+  });
+
+  test('php: a first argument that is an option goes to php', () => {
+    expect(run('php:8.4-cli', ['-v']).stderr).toBe(
+      '/usr/local/bin/docker-php-entrypoint: 9: php: not simulated by Stagecraft (/usr/local/bin/php is in the image, but the simulator has no implementation of it)\n',
+    );
+  });
+
+  test('composer: composer runs under tini, which the image has', () => {
+    expect(run('composer:2', ['composer'])).toMatchObject({ status: 126, stderr: expect.stringMatching(/^\/docker-entrypoint\.sh: \/sbin\/tini: not simulated by Stagecraft/) });
   });
 });
 
