@@ -123,6 +123,45 @@ describe('the programs that matter, at their real paths', () => {
   });
 });
 
+describe('busybox:latest as docker-library builds it (the glibc variant)', () => {
+  const busybox = () => load('busybox').rootfs;
+
+  test('config and its single history entry', () => {
+    expect(load('busybox').config).toMatchObject({ Cmd: ['sh'], Entrypoint: null, User: '', WorkingDir: '' });
+    expect(load('busybox').history.map((h) => h.createdBy)).toEqual(['BusyBox 1.38.0 (glibc), Debian 13']);
+  });
+
+  test('folders: buildroot modes, home folders chowned to their users, /var/www left to root', () => {
+    const owner = (path: string) => {
+      const node = lstat(busybox(), AS_ROOT, path);
+      return node.ok ? `${node.value.kind} ${node.value.mode.toString(8)} ${node.value.uid}:${node.value.gid}` : node.error.code;
+    };
+    expect(Object.fromEntries(['/root', '/tmp', '/var/www', '/home', '/usr/sbin', '/var/spool/mail', '/proc', '/sys', '/lib64'].map((p) => [p, owner(p)]))).toEqual({
+      '/root': 'dir 700 0:0', '/tmp': 'dir 1777 0:0', '/var/www': 'dir 755 0:0', '/home': 'dir 755 65534:65534',
+      '/usr/sbin': 'dir 755 1:1', '/var/spool/mail': 'dir 755 8:8', '/proc': 'ENOENT', '/sys': 'ENOENT', '/lib64': 'symlink 777 0:0',
+    });
+  });
+
+  test('/etc/shadow is root-only with every account locked', () => {
+    expect(stat(busybox(), AS_ROOT, '/etc/shadow')).toMatchObject({ ok: true, value: { mode: 0o600, uid: 0, gid: 0 } });
+    expect(text('busybox', '/etc/shadow').split('\n').slice(0, 2)).toEqual(['root:*:10933:0:99999:7:::', 'daemon:*:10933:0:99999:7:::']);
+  });
+
+  test('glibc pieces: /lib with /lib64 pointing at it, nsswitch.conf, getconf, env under /usr/bin', () => {
+    expect(lstat(busybox(), AS_ROOT, '/lib64')).toMatchObject({ ok: true, value: { kind: 'symlink', target: 'lib' } });
+    expect(lstat(busybox(), AS_ROOT, '/usr/bin/env')).toMatchObject({ ok: true, value: { kind: 'symlink', target: '../../bin/env' } });
+    expect(runnable('busybox', '/usr/bin/env')).toBe(true);
+    expect(runnable('busybox', '/bin/getconf')).toBe(true);
+    expect(stat(busybox(), AS_ROOT, '/etc/nsswitch.conf')).toMatchObject({ ok: true, value: { size: 494 } });
+    expect(line('busybox', '/etc/nsswitch.conf', 'hosts')).toBe('hosts:          files dns');
+  });
+
+  test('its tags: 1.38.0 is labelled unstable, so there is no busybox:stable', () => {
+    expect(load('busybox:unstable').rootfs).toBe(load('busybox').rootfs);
+    expect(resolveImageRef('busybox:stable')).toMatchObject({ ok: false, error: { code: 'UnknownTag' } });
+  });
+});
+
 describe('entrypoint scripts are the real scripts, so the shell runs them', () => {
   test.each([
     ['node:20-alpine', '/usr/local/bin/docker-entrypoint.sh', 388, 'exec "$@"'],
