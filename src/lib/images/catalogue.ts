@@ -93,7 +93,7 @@ export function lookup(catalogue: Catalogue, ref: ImageRef): LookupResult {
   return { ok: true, value: entry };
 }
 
-/** One row per image entry, for the reference page: repository, its tags, size and the size's source. */
+/** One row per image entry, for the reference page: repository, its tags, size, the size's source and the snapshot month. */
 export function listEntries(catalogue: Catalogue): CatalogueListing[] {
   return catalogue.entries.map((entry) => ({
     repository: catalogue.familiar.get(entry.name) ?? entry.name,
@@ -101,5 +101,6 @@ export function listEntries(catalogue: Catalogue): CatalogueListing[] {
     size: entry.data.size ?? 0,
     sizeSource: entry.data.sizeSource ?? '',
     description: entry.data.description ?? entry.family.description,
+    asOf: entry.family.asOf,
   }));
 }

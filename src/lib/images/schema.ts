@@ -85,6 +85,11 @@ export interface FamilyData {
   /** Familiar repository names the tags belong to, e.g. ["node"], ["gcr.io/distroless/static-debian12", "gcr.io/distroless/static"]. */
   repositories: string[];
   description: string;
+  /**
+   * The month (`YYYY-MM`) of the snapshot the family's tags, versions and sizes reflect: moving tags
+   * (`latest`, `lts`, `alpine`...) point where they pointed then.
+   */
+  asOf: string;
   /** Where the family's facts come from (Dockerfiles, repo-info pages). */
   sources: string[];
   images: ImageData[];
@@ -112,6 +117,9 @@ const nullable = (inner: Check): Check => (v, at, p) => { if (v !== null) inner(
 const oneOf = (...checks: Check[]): Check => (v, at, p) => {
   const results = checks.map((c) => { const q: string[] = []; c(v, at, q); return q; });
   if (!results.some((q) => q.length === 0)) p.push(...(results[0] ?? []));
+};
+const yearMonth: Check = (v, at, p) => {
+  if (typeof v !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) p.push(`${at}: expected a month like "2026-09"`);
 };
 const literal = (value: string): Check => (v, at, p) => { if (v !== value) p.push(`${at}: expected "${value}"`); };
 
@@ -180,7 +188,7 @@ const imageData = object({
 });
 
 const familyData = object({
-  repositories: req(arrayOf(string)), description: req(string), sources: req(arrayOf(string)),
+  repositories: req(arrayOf(string)), description: req(string), asOf: req(yearMonth), sources: req(arrayOf(string)),
   images: req(arrayOf(imageData)),
 });
 

@@ -67,4 +67,6 @@ export interface CatalogueListing {
   size: number;
   sizeSource: string;
   description: string;
+  /** The month (`YYYY-MM`) the entry's tags, versions and size reflect; `latest` and friends have moved on since. */
+  asOf: string;
 }

@@ -26,6 +26,11 @@ describe('the catalogue data files', () => {
     expect(everyImage.length).toBeGreaterThanOrEqual(55);
   });
 
+  test('every row says which month its tags, versions and size reflect (latest and lts move)', () => {
+    expect(new Set(listImages().map((row) => row.asOf))).toEqual(new Set(['2026-09']));
+    expect(listImages().find((row) => row.repository === 'node' && row.tags.includes('lts'))).toMatchObject({ tags: expect.arrayContaining(['24', 'latest']), asOf: '2026-09' });
+  });
+
   test('every image size is either cited or marked as an estimate', () => {
     for (const row of listImages()) {
       expect(row.sizeSource, `${row.repository}:${row.tags[0]}`).toMatch(/^(docker-library\/repo-info .+ Virtual Size ~ [\d.]+ [MG]b: https:\/\/github\.com\/docker-library\/repo-info\/blob\/[0-9a-f]{40}\/|estimate: )/);
@@ -97,7 +102,7 @@ describe('loading', () => {
   });
 
   test('a catalogue with a data error is refused with every problem listed', () => {
-    const bad = { repositories: ['demo'], description: 'x', sources: [], images: [{ tags: ['1'], size: 10, sizeSource: 's', files: { 'etc/x': { size: 3 } }, colour: 'red' }] };
+    const bad = { repositories: ['demo'], description: 'x', asOf: '2026-09', sources: [], images: [{ tags: ['1'], size: 10, sizeSource: 's', files: { 'etc/x': { size: 3 } }, colour: 'red' }] };
     expect(() => createCatalogue({ 'demo.json': bad })).toThrow(
       'invalid image data:\ndemo.json.images[0].colour: unknown field\ndemo.json.images[0].files: "etc/x" is not an absolute path\ndemo.json.images[0].files["etc/x"]: a declared size needs a source',
     );
@@ -105,14 +110,14 @@ describe('loading', () => {
 
   test('listed contents larger than the declared size are a data error', () => {
     const loader = createImageLoader(createCatalogue({
-      'demo.json': { repositories: ['demo'], description: 'x', sources: [], images: [{ tags: ['1'], size: 10, sizeSource: 's', files: { '/big': { size: 11, source: 's' } } }] },
+      'demo.json': { repositories: ['demo'], description: 'x', asOf: '2026-09', sources: [], images: [{ tags: ['1'], size: 10, sizeSource: 's', files: { '/big': { size: 11, source: 's' } } }] },
     }));
     expect(() => loader.load('demo:1')).toThrow('image data: docker.io/library/demo:1 lists 11 bytes but its size is 10');
   });
 });
 
 describe('validateFamilyData', () => {
-  const family = (image: object): unknown => ({ repositories: ['demo'], description: 'd', sources: [], images: [image] });
+  const family = (image: object): unknown => ({ repositories: ['demo'], description: 'd', asOf: '2026-09', sources: [], images: [image] });
   test.each([
     [{ tags: ['1'] }, ['f.images[0]: size and sizeSource are required (or "like" another entry)']],
     [{ tags: ['1'], size: -1, sizeSource: 's' }, ['f.images[0].size: expected a non-negative integer']],
@@ -124,10 +129,16 @@ describe('validateFamilyData', () => {
   ])('%j is refused', (image, problems) => {
     expect(validateFamilyData(family(image), 'f')).toEqual({ ok: false, error: problems });
   });
+
+  test('a family says which month its tags reflect', () => {
+    const { asOf: _, ...undated } = family({ tags: ['1'], size: 1, sizeSource: 's' }) as Record<string, unknown>;
+    expect(validateFamilyData(undated, 'f')).toEqual({ ok: false, error: ['f.asOf: required'] });
+    expect(validateFamilyData({ ...undated, asOf: 'September 2026' }, 'f')).toEqual({ ok: false, error: ['f.asOf: expected a month like "2026-09"'] });
+  });
 });
 
 describe('data mistakes are bugs, caught when the image loads', () => {
-  const family = (images: object[]): Record<string, unknown> => ({ 'demo.json': { repositories: ['demo'], description: 'x', sources: [], images } });
+  const family = (images: object[]): Record<string, unknown> => ({ 'demo.json': { repositories: ['demo'], description: 'x', asOf: '2026-09', sources: [], images } });
   test('an image that is its own base', () => {
     const loader = createImageLoader(createCatalogue(family([{ tags: ['1'], base: 'demo:2', size: 0, sizeSource: 's' }, { tags: ['2'], base: 'demo:1', size: 0, sizeSource: 's' }])));
     expect(() => loader.load('demo:1')).toThrow('image data: docker.io/library/demo:1 is its own base');
