@@ -66,17 +66,18 @@ export function applyMetadata(state: StageState, ins: Instruction, ctx: Metadata
       return done(`LABEL ${parts.join(' ')}`);
     }
     case 'ARG': {
-      // History shows the declaration (`ARG K=default` or `ARG K`), whatever value --build-arg gave.
+      // History shows the value the ARG took: the --build-arg, else the expanded default, else the
+      // global ARG's value (current BuildKit's dispatchArg; Engine 20.10 showed the default instead).
       const parts: string[] = [];
       for (const def of ins.args) {
-        let declared: string | undefined;
-        if (def.value !== undefined) {
+        let value: string | undefined = ctx.buildArgs[def.key];
+        if (value === undefined && def.value !== undefined) {
           const v = ex(def.value, def.range);
           if (!v.ok) return v;
-          declared = v.value;
+          value = v.value;
         }
-        parts.push(declared === undefined ? def.key : `${def.key}=${declared}`);
-        const value = ctx.buildArgs[def.key] ?? declared ?? (Object.hasOwn(ctx.globals, def.key) ? ctx.globals[def.key] : undefined);
+        value ??= Object.hasOwn(ctx.globals, def.key) ? ctx.globals[def.key] : undefined;
+        parts.push(value === undefined ? def.key : `${def.key}=${value}`);
         state.args.set(def.key, value);
         if (value !== undefined) state.env.set(def.key, value);
       }

@@ -12,11 +12,11 @@ describe('more instruction behaviour', () => {
     ]);
   });
 
-  test('RUN history lists every declared ARG, an unset one as empty, with the value RUN sees', () => {
+  test('ARG history shows the value the ARG took; RUN lists every declared ARG with the value RUN sees', () => {
     const { deps } = fakeShell();
     const r = buildText('FROM alpine:3.24\nARG NAME=default\nARG UNSET\nENV NAME=from-env\nRUN true\n', {}, { buildArgs: { NAME: 'cli' } }, createBuildCache(), deps);
     expect(r.image?.history.slice(-4).map((h) => h.createdBy)).toEqual([
-      'ARG NAME=default',
+      'ARG NAME=cli',
       'ARG UNSET',
       'ENV NAME=from-env',
       'RUN |2 NAME=from-env UNSET= /bin/sh -c true # buildkit',
