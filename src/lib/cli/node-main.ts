@@ -1,9 +1,10 @@
 /** The Node host: real files, the process's streams and exit status. */
-import { readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import process from 'node:process';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
+import { fsStateHost } from './state/fs-host.ts';
 
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -20,5 +21,8 @@ const io: CliIo = {
   cwd: process.cwd(),
   env: process.env,
 };
+
+// Folder reading and the --state folder (images, cache) for build/images/history/inspect/rmi.
+Object.assign(io, fsStateHost({ readdirSync, lstatSync, readFileSync, readlinkSync, writeFileSync, mkdirSync }, Date.now));
 
 process.exitCode = await main(process.argv.slice(2), io);
