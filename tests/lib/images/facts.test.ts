@@ -83,7 +83,7 @@ describe('users and groups as the real images have them', () => {
 describe('the programs that matter, at their real paths', () => {
   test.each([
     ['alpine', ['/bin/sh', '/bin/busybox', '/bin/ls', '/sbin/apk', '/usr/bin/env', '/usr/sbin/adduser'], ['/usr/bin/apt-get', '/usr/local/go/bin/go', '/usr/bin/gcc', '/bin/bash']],
-    ['busybox', ['/bin/sh', '/bin/busybox', '/bin/ls', '/bin/wget'], ['/sbin/apk', '/usr/bin/apt-get']],
+    ['busybox', ['/bin/sh', '/bin/busybox', '/bin/ls', '/bin/wget', '/bin/dd', '/bin/truncate', '/bin/adduser', '/bin/getconf'], ['/sbin/apk', '/usr/bin/apt-get', '/sbin/adduser']],
     ['debian:bookworm-slim', ['/bin/sh', '/usr/bin/dash', '/bin/bash', '/usr/bin/apt-get', '/usr/bin/dpkg', '/usr/sbin/useradd', '/usr/sbin/adduser'], ['/sbin/apk', '/usr/bin/gcc', '/usr/bin/curl']],
     ['debian:bullseye-slim', ['/bin/sh', '/bin/dash', '/bin/ls', '/usr/bin/apt-get'], []],
     ['ubuntu', ['/bin/sh', '/usr/bin/apt-get'], ['/usr/bin/gcc']],
