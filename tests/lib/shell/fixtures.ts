@@ -15,7 +15,7 @@ export const APPLETS = [
   'sh', 'ash', 'echo', 'printf', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'chgrp',
   'pwd', 'id', 'whoami', 'env', 'printenv', 'true', 'false', 'sleep', 'wc', 'head', 'tail', 'grep', 'sed', 'find', 'tar',
   'du', 'stat', 'which', 'basename', 'dirname', 'xargs', 'sort', 'uniq', 'tr', 'cut', 'tee', 'seq', 'date', 'hostname',
-  'uname', 'test', '[', 'readlink', 'realpath', 'install', 'mktemp', 'sha256sum', 'dd', 'truncate',
+  'uname', 'test', '[', 'readlink', 'realpath', 'install', 'mktemp', 'sha256sum', 'dd', 'truncate', 'awk',
 ];
 
 const PASSWD = 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n';

@@ -26,3 +26,17 @@ test('runShell returns a result for any script made of shell tokens', () => {
     expect(r.exitCode).toBeLessThan(256);
   }), { numRuns: 400 });
 });
+
+const awkToken = fc.constantFrom(
+  '{', '}', '(', ')', ';', '\n', '$', '1', '0', 'NF', 'NR', 'x', 'a[1]', '"s"', '/re/', '+', '-', '*', '/', '%', '^', '=', '+=', '++', '--',
+  '==', '<', '>', '!', '~', '&&', '||', '?', ':', ',', 'print', 'printf', 'if', 'else', 'while', 'for', 'in', 'next', 'exit', 'BEGIN',
+  'END', 'length', 'substr(', 'split(', 'gsub(', 'delete', ' ',
+);
+
+test('awk answers any program with a status', () => {
+  fc.assert(fc.property(fc.array(awkToken, { maxLength: 20 }), (tokens) => {
+    const program = tokens.join(' ').replace(/'/g, '');
+    const r = sh(`printf 'a b\\nc d\\n' | awk '${program}'`, { limits: { maxLoopIterations: 100 } });
+    expect(Number.isInteger(r.exitCode)).toBe(true);
+  }), { numRuns: 400 });
+});

@@ -1,6 +1,7 @@
 /** The programs Stagecraft runs for real over the vfs: coreutils, grep, sed, find, tar and the shells. */
 import type { Command } from '../../command.ts';
 import { chgrp, chmod, chown, stat } from './attributes.ts';
+import { awk } from './awk.ts';
 import { sha256sum } from './checksum.ts';
 import { dd, fallocate, truncate } from './sizes.ts';
 import { echo, printf } from './echo.ts';
@@ -22,7 +23,7 @@ export { dashEcho } from './echo.ts';
 export const realCommands: readonly Command[] = [
   ...shellPrograms, busyboxProgram,
   echo, printf, test, bracket, trueCommand, falseCommand, colon, pwd,
-  cat, wc, head, tail, sort, uniq, tr, cut, tee, xargs, grep, sed,
+  cat, wc, head, tail, sort, uniq, tr, cut, tee, xargs, grep, sed, awk,
   ls, du, mkdir, touch, rm, rmdir, cp, mv, ln, readlink, realpath, install, mktemp, chmod, chown, chgrp, stat, find, tar,
   id, whoami, env, printenv, sleep, date, hostname, uname, nproc, which, basename, dirname, seq, sha256sum, dd, fallocate, truncate,
 ];
