@@ -21,15 +21,6 @@ const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.j
 let preview: Preview;
 let session: BrowserSession;
 
-before(async () => {
-  preview = await startPreview();
-  session = await launchBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await preview?.stop();
-});
 
 async function withPage<T>(options: { colorScheme?: 'light' | 'dark'; width?: number }, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
@@ -78,6 +69,15 @@ const stepRows = (page: Page, stage: string) =>
   );
 
 describe('playground', () => {
+  before(async () => {
+    preview = await startPreview();
+    session = await launchBrowser();
+  });
+
+  after(async () => {
+    await session?.close();
+    await preview?.stop();
+  });
   test('builds the default example and shows every view', async () => {
     await withPage({}, async (page) => {
       await open(page);
@@ -91,6 +91,31 @@ describe('playground', () => {
       assert.match(await page.locator('.pg-log').textContent() ?? '', /#\d+ \[builder 5\/5\] RUN CGO_ENABLED=0 go build -o \/out\/hello \./);
       assert.equal(await page.locator('.pg-file-own code', { hasText: 'hello' }).count(), 1);
       assert.deepEqual(await page.locator('.pg-context .pg-tree-item').allTextContents(), ['.dockerignore', 'go.mod', 'main.go', 'README.md']);
+    });
+  });
+
+  test('every example in the menu opens and builds, or fails where it is meant to', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      const titles = await page.locator('.pg-toolbar select option').allTextContents();
+      const outcomes: string[] = [];
+      for (const title of titles) {
+        await openExample(page, title);
+        const build = await page.locator('.pg').getAttribute('data-build');
+        const error = await page.locator('.pg-hint-error').first().textContent({ timeout: 500 }).catch(() => '');
+        outcomes.push(`${title} → ${build}${build === 'failed' ? `: ${error}` : ''}`);
+      }
+      assert.deepEqual(outcomes, [
+        'Go: build in golang, ship on Debian slim → ok',
+        'Node builds a static site, nginx serves it → ok',
+        'TypeScript API with a non-root runner → ok',
+        // A simulator gap, not a Dockerfile mistake: remove this when the shell runs sass.
+        'Three stages: styles, pages, web server → failed: error run-failed line 7: process "/bin/sh -c npx sass styles/site.scss out/site.css" did not complete successfully: exit code: 126npx: sass: not simulated by Stagecraft (/work/node_modules/.bin/sass is in the image, but the simulator has no implementation of it)The command exited with a non-zero status, so the step and the build stop. Its output above says why.',
+        'One Dockerfile, three targets: dev, test, prod → ok',
+        'Broken: a typo in an instruction → failed: error unknown-instruction line 3: unknown instruction: COPPY (did you mean COPY?)Each line must start with one of the 18 Dockerfile instructions (FROM, RUN, COPY, ...).',
+        'Broken: COPY --from a later stage → failed: error stage-defined-later line 2: cannot copy from stage "builder", it needs to be defined before current stage "runtime"A stage can only copy from stages above it. Move the stage you copy from higher up in the file.',
+        'Broken: go build in the runtime stage → failed: error run-failed line 8: process "/bin/sh -c go build -o /usr/local/bin/hello ." did not complete successfully: exit code: 127/bin/sh: go: not foundThe command exited with a non-zero status, so the step and the build stop. Its output above says why.',
+      ]);
     });
   });
 
@@ -263,13 +288,19 @@ describe('build client (no browser: a fake worker)', () => {
       this.terminated = true;
     }
     answer(id: number, result: Partial<BuildResult>) {
-      const data: BuildResponse = { id, result: result as BuildResult, buildMs: 1 };
+      const data: BuildResponse = { kind: 'result', id, result: result as BuildResult, buildMs: 1 };
       this.dispatchEvent(new MessageEvent('message', { data }));
+    }
+    ready() {
+      this.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } }));
+    }
+    crash(message: string) {
+      this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
     }
   }
   const state = (dockerfile: string) => ({ dockerfile, files: {}, options: { target: null, buildArgs: {}, builder: 'buildkit' as const, noCache: false } });
 
-  test('a runaway build is stopped after the limit and the next request gets a fresh worker', async () => {
+  test('a runaway build is stopped after the limit (counted from the worker being ready) and the next request gets a fresh worker', async () => {
     const workers: FakeWorker[] = [];
     const outcomes: BuildOutcome[] = [];
     const client = createBuildClient(() => {
@@ -278,10 +309,16 @@ describe('build client (no browser: a fake worker)', () => {
     }, (o) => outcomes.push(o), 50);
     client.request(state('FROM alpine\nRUN forever'));
     await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.deepEqual(outcomes, [], 'a worker still loading is not a runaway build');
+    assert.deepEqual(workers[0]?.sent, []);
+    workers[0]?.ready();
+    assert.equal(workers[0]?.sent.length, 1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
     assert.deepEqual(outcomes, [{ kind: 'timeout', limitMs: 50 }]);
     assert.equal(workers[0]?.terminated, true);
     client.request(state('FROM alpine'));
     assert.equal(workers.length, 2);
+    workers[1]?.ready();
     workers[1]?.answer(2, { ok: true });
     assert.equal(outcomes.length, 2);
     assert.equal(outcomes[1]?.kind, 'done');
@@ -293,6 +330,7 @@ describe('build client (no browser: a fake worker)', () => {
     const outcomes: BuildOutcome[] = [];
     const client = createBuildClient(() => worker as unknown as Worker, (o) => outcomes.push(o), 10_000);
     client.request(state('a'));
+    worker.ready();
     client.request(state('b'), { resetCache: true });
     client.request(state('c'));
     assert.deepEqual(worker.sent.map((r) => [r.id, r.state.dockerfile, r.resetCache]), [[1, 'a', false]]);
@@ -301,6 +339,23 @@ describe('build client (no browser: a fake worker)', () => {
     assert.deepEqual(worker.sent.map((r) => [r.id, r.state.dockerfile, r.resetCache]), [[1, 'a', false], [3, 'c', true]]);
     worker.answer(3, { ok: false });
     assert.equal(outcomes.length, 1);
+    client.dispose();
+  });
+
+  test('a worker that crashes is reported and replaced', () => {
+    const workers: FakeWorker[] = [];
+    const outcomes: BuildOutcome[] = [];
+    const client = createBuildClient(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    }, (o) => outcomes.push(o), 10_000);
+    client.request(state('a'));
+    workers[0]?.ready();
+    workers[0]?.crash('TypeError: x is undefined');
+    assert.deepEqual(outcomes, [{ kind: 'crashed', message: 'TypeError: x is undefined' }]);
+    assert.equal(workers[0]?.terminated, true);
+    client.request(state('b'));
+    assert.equal(workers.length, 2);
     client.dispose();
   });
 });

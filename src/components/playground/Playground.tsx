@@ -12,6 +12,7 @@ import BuildOptions from './BuildOptions.tsx';
 import ContextFiles from './ContextFiles.tsx';
 import Editor from './Editor.tsx';
 import { defaultExample, examples } from './examples/index.ts';
+import { withFailureOutput } from './failure-output.ts';
 import BuildLog from './views/BuildLog.tsx';
 import HintsView from './views/HintsView.tsx';
 import ImageView from './views/ImageView.tsx';
@@ -75,6 +76,10 @@ export default function Playground(props: PlaygroundProps) {
 
   const onOutcome = useCallback((o: BuildOutcome) => {
     setBuilding(false);
+    if (o.kind === 'crashed') {
+      setNotice({ tone: 'error', message: `The simulator failed: ${o.message}.`, hint: 'This is a bug in Stagecraft, not in your Dockerfile. Edit or rebuild to try again.' });
+      return;
+    }
     if (o.kind === 'timeout') {
       setNotice({ tone: 'error', message: `The build ran longer than ${o.limitMs / 1000} s and was stopped.`, hint: 'Look for an endless loop in a RUN command. The build cache was reset.' });
       return;
@@ -152,6 +157,7 @@ export default function Playground(props: PlaygroundProps) {
   };
 
   const result = outcome?.result ?? null;
+  const editorDiagnostics = useMemo(() => (result === null ? [] : withFailureOutput(result)), [result]);
   const status = building
     ? 'Building…'
     : result === null
@@ -209,7 +215,7 @@ export default function Playground(props: PlaygroundProps) {
       <div class="pg-inputs">
         <section class="pg-panel pg-panel-editor" aria-labelledby={`${id}-df`}>
           <h2 id={`${id}-df`}>Dockerfile</h2>
-          <Editor value={state.dockerfile} revision={revision} onChange={(dockerfile) => update({ dockerfile })} diagnostics={result?.diagnostics ?? []} labelledBy={`${id}-df`} />
+          <Editor value={state.dockerfile} revision={revision} onChange={(dockerfile) => update({ dockerfile })} diagnostics={editorDiagnostics} labelledBy={`${id}-df`} />
         </section>
         <div class="pg-side">
           <section class="pg-panel" aria-labelledby={`${id}-ctx`}>

@@ -9,7 +9,13 @@ export interface BuildRequest {
   resetCache: boolean;
 }
 
+/** The worker's first message, once its code is loaded: the time limit counts from then. */
+export interface WorkerReady {
+  kind: 'ready';
+}
+
 export interface BuildResponse {
+  kind: 'result';
   id: number;
   result: BuildResult;
   /** Time the engine took inside the worker. */

@@ -1,6 +1,6 @@
 /**
  * The examples menu, read from the folders beside this file: each has `example.json` (title,
- * summary, broken), a `Dockerfile` and a `context/` folder with the build context files.
+ * summary, broken, optional target), a `Dockerfile` and a `context/` folder with the build context files.
  */
 import type { PlaygroundState } from '../../../lib/share/index.ts';
 
@@ -16,6 +16,8 @@ interface ExampleMeta {
   title: string;
   summary: string;
   broken: boolean;
+  /** The stage to build when it is not the last one. */
+  target?: string;
 }
 
 const metas = import.meta.glob<ExampleMeta>('./*/example.json', { eager: true, import: 'default' });
@@ -46,7 +48,7 @@ export const examples: readonly Example[] = Object.entries(metas)
       state: {
         dockerfile: dockerfiles[`./${folder}/Dockerfile`] ?? '',
         files: contextOf(folder),
-        options: { target: null, buildArgs: {}, builder: 'buildkit', noCache: false },
+        options: { target: meta.target ?? null, buildArgs: {}, builder: 'buildkit', noCache: false },
       },
     };
   });
