@@ -186,7 +186,7 @@ const dot: Builtin = (shell, args, io) => {
   const path = file.includes('/')
     ? file
     : ((shell.getVar('PATH') ?? '').split(':').map((dir) => `${dir}/${file}`).find((p) => stat(shell.session.fs, shell.access, p).ok) ?? file);
-  const read = readFile(shell.session.fs, shell.access, path);
+  const read = path === '/dev/null' ? { ok: true as const, value: { content: '' } } : readFile(shell.session.fs, shell.access, path);
   if (!read.ok) {
     shell.error(io, shell.flavor === 'busybox' ? `.: can't open '${file}': ${read.error.message}` : `.: cannot open ${file}: ${read.error.code === 'ENOENT' ? 'No such file' : read.error.message}`);
     throw new ExitSignal(2);

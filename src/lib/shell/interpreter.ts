@@ -314,7 +314,8 @@ export class Shell {
     const args = argv.slice(1);
     const fn = skipFunctions ? undefined : this.functions.get(name);
     if (fn !== undefined) return this.withTemporaryVars(assignments, false, () => this.callFunction(fn, args, io));
-    const builtin = BUILTINS.get(name);
+    // dash has no `source` (only `.`); ash and bash have both.
+    const builtin = name === 'source' && this.dialect === 'dash' ? undefined : BUILTINS.get(name);
     if (builtin !== undefined) return this.withTemporaryVars(assignments, false, () => builtin(this, args, io));
     const env = { ...this.exportedEnv(), ...Object.fromEntries(assignments.map((a) => [a.name, a.value])) };
     const program = BUILTIN_PROGRAMS.has(name) ? (name === 'echo' && this.dialect === 'dash' ? dashEcho : this.session.registry.get(name)) : undefined;

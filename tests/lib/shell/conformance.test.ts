@@ -158,6 +158,7 @@ const RECORDED: [script: string, dash: Observed, busybox: Observed][] = [
   ["echo $((5 % 3)) $((-5 % 3))", [0, "2 -2\n", ""], [0, "2 -2\n", ""]],
   ["v=abc; echo ${v#a} ${v%c} ${v#*} ${v##*b}", [0, "bc ab abc c\n", ""], [0, "bc ab abc c\n", ""]],
   ["echo a\\\nb", [0, "ab\n", ""], [0, "ab\n", ""]],
+  ["source /dev/null; echo $?", [0, "127\n", "/bin/sh: 1: source: not found\n"], [0, "0\n", ""]],
 ];
 
 describe('dash (GNU tree)', () => {
