@@ -9,8 +9,14 @@ export type WordPart =
   | { kind: 'arith'; expr: Word; quoted: boolean }
   | { kind: 'tilde'; user: string };
 
-/** `${x-y}` family and pattern removal; '' is plain `$x` / `${x}`. */
-export type ParamOp = '' | '-' | ':-' | '=' | ':=' | '?' | ':?' | '+' | ':+' | '#' | '##' | '%' | '%%';
+/**
+ * `${x-y}` family and pattern removal; '' is plain `$x` / `${x}`. The rest are not POSIX: `:`
+ * (substring) and `/` `//` (replacement) are ash and bash, `^^` `^` `,,` `,` (case) bash only, and
+ * 'bad' is anything else: each shell reports "bad substitution" when the word is expanded.
+ */
+export type ParamOp =
+  | '' | '-' | ':-' | '=' | ':=' | '?' | ':?' | '+' | ':+' | '#' | '##' | '%' | '%%'
+  | ':' | '/' | '//' | '^^' | '^' | ',,' | ',' | 'bad';
 
 export interface Word {
   parts: WordPart[];

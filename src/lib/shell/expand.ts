@@ -4,7 +4,8 @@
  */
 import type { Script, Word, WordPart } from './ast.ts';
 import { evaluateArithmetic } from './arith.ts';
-import { escapePattern, hasWildcard, removeAffix, unescapePattern } from './pattern.ts';
+import type { ParamOp } from './ast.ts';
+import { escapePattern, hasWildcard, removeAffix, replacePattern, unescapePattern } from './pattern.ts';
 
 export interface ExpandHost {
   /** A variable or special parameter (`?`, `#`, `@`, `*`, `0`-`9`, `$`, `!`, `-`); undefined when unset. */
@@ -19,6 +20,10 @@ export interface ExpandHost {
   fail(message: string): never;
   /** Reports `set -u`'s unset parameter and stops. */
   unsetParameter(name: string): never;
+  /** Which non-POSIX expansions this shell has (see ParamOp). */
+  readonly dialect: 'dash' | 'ash' | 'bash';
+  /** Reports `${x<unknown operator>}` and stops. */
+  badSubstitution(): never;
   /** Reports a failed `$((...))` and stops. */
   arithmeticFailed(reason: string, expression: string): never;
   home(user: string): string | undefined;
@@ -168,10 +173,47 @@ function expandParam(part: Extract<WordPart, { kind: 'param' }>, host: ExpandHos
     case '+':
     case ':+':
       return unsetOrNull ? '' : argText();
-    default: {
+    case '#':
+    case '##':
+    case '%':
+    case '%%': {
       if (value === undefined && host.nounset) host.unsetParameter(part.name);
       const pattern = arg === undefined ? '' : expandPattern(arg, host);
       return removeAffix(value ?? '', pattern, op);
     }
+    default:
+      return extendedParam(op, value ?? '', arg, host);
   }
+}
+
+const SHELL_HAS: Readonly<Record<string, readonly string[]>> = {
+  ':': ['ash', 'bash'], '/': ['ash', 'bash'], '//': ['ash', 'bash'], '^^': ['bash'], '^': ['bash'], ',,': ['bash'], ',': ['bash'],
+};
+
+/** `${x:1:2}`, `${x/a/b}`, `${x//a/b}`, `${x^^}`, `${x,,}`: for the shells that have them. */
+function extendedParam(op: ParamOp, value: string, arg: Word | undefined, host: ExpandHost): string {
+  if (!(SHELL_HAS[op] ?? []).includes(host.dialect)) return host.badSubstitution();
+  if (op === '^^') return value.toUpperCase();
+  if (op === ',,') return value.toLowerCase();
+  if (op === '^') return value.slice(0, 1).toUpperCase() + value.slice(1);
+  if (op === ',') return value.slice(0, 1).toLowerCase() + value.slice(1);
+  if (op === ':') {
+    const [offsetText = '0', lengthText] = (arg === undefined ? '' : expandString(arg, host)).split(':');
+    const number = (text: string): number => {
+      const r = evaluateArithmetic(text, { get: (n) => host.getVar(n), set: (n, v) => host.setVar(n, v) });
+      return r.ok ? r.value : host.arithmeticFailed(r.reason, text);
+    };
+    const chars = [...value];
+    const offset = number(offsetText);
+    const start = offset < 0 ? Math.max(0, chars.length + offset) : Math.min(offset, chars.length);
+    if (lengthText === undefined) return chars.slice(start).join('');
+    const length = number(lengthText);
+    return chars.slice(start, length < 0 ? chars.length + length : start + length).join('');
+  }
+  // `/` and `//`: the pattern runs to the first unescaped `/`, the rest is the replacement.
+  const spec = arg === undefined ? '' : expandPattern(arg, host);
+  const slash = spec.search(/(?<!\\)\//);
+  const pattern = slash === -1 ? spec : spec.slice(0, slash);
+  const replacement = slash === -1 ? '' : unescapePattern(spec.slice(slash + 1));
+  return replacePattern(value, pattern, replacement, op === '//');
 }

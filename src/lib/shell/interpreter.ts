@@ -601,6 +601,11 @@ export class Shell {
         this.error(io, message);
         throw new ExitSignal(2);
       },
+      dialect: this.dialect,
+      badSubstitution: () => {
+        this.error(io, this.dialect === 'ash' ? 'syntax error: bad substitution' : this.dialect === 'bash' ? 'bad substitution' : 'Bad substitution');
+        throw new ExitSignal(this.dialect === 'bash' ? 1 : 2);
+      },
       unsetParameter: (name) => {
         // bash's -c shell exits 127 here; dash and ash exit 2.
         this.error(io, this.dialect === 'bash' ? `${name}: unbound variable` : `${name}: parameter not set`);

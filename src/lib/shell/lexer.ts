@@ -327,7 +327,14 @@ export class Lexer {
       this.pos++;
       return { kind: 'param', name, op: '', arg: undefined, quoted };
     }
-    const op = this.readParamOp() ?? bad();
+    const op = this.readParamOp();
+    if (op === undefined) {
+      // An operator the shells do not know fails when expanded, not when parsed (as dash and ash do).
+      const close = this.src.indexOf('}', this.pos);
+      if (close === -1) return this.fail({ kind: 'missing-brace' }, start);
+      this.pos = close + 1;
+      return { kind: 'param', name, op: 'bad', arg: undefined, quoted };
+    }
     const argStart = this.pos;
     const parts = this.readParts('param');
     // The word after the operator keeps its own quoting: in "${x%/*}" the pattern is still a pattern.
@@ -360,7 +367,7 @@ export class Lexer {
   }
 
   private readParamOp(): ParamOp | undefined {
-    for (const op of [':-', ':=', ':?', ':+', '##', '%%', '-', '=', '?', '+', '#', '%'] as const) {
+    for (const op of [':-', ':=', ':?', ':+', '##', '%%', '//', '^^', ',,', ':', '-', '=', '?', '+', '#', '%', '/', '^', ','] as const) {
       if (this.src.startsWith(op, this.pos)) {
         this.pos += op.length;
         return op;

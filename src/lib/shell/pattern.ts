@@ -102,3 +102,33 @@ export function removeAffix(text: string, pattern: string, op: '#' | '##' | '%' 
   else for (let i = 0; i <= n; i++) if (re.test(text.slice(i))) return text.slice(0, i);
   return text;
 }
+
+/** `${x/p/r}` (first, longest match) and `${x//p/r}` (every match), with a `#`/`%` anchor at the start of `p`. */
+export function replacePattern(text: string, pattern: string, replacement: string, all: boolean): string {
+  const anchor = pattern.startsWith('#') ? 'start' : pattern.startsWith('%') ? 'end' : undefined;
+  const body = anchor === undefined ? pattern : pattern.slice(1);
+  if (body === '') return text;
+  const re = new RegExp(`^${patternSource(body, false)}$`);
+  let out = '';
+  let i = 0;
+  while (i <= text.length) {
+    let matched = -1;
+    for (let j = text.length; j > i; j--) {
+      if (anchor === 'end' && j !== text.length) break;
+      if (re.test(text.slice(i, j))) {
+        matched = j;
+        break;
+      }
+    }
+    if (matched !== -1) {
+      out += replacement;
+      i = matched;
+      if (!all || anchor !== undefined) return out + text.slice(i);
+      continue;
+    }
+    if (anchor === 'start' || i === text.length) break;
+    out += text[i];
+    i++;
+  }
+  return out + text.slice(i);
+}

@@ -159,6 +159,10 @@ const RECORDED: [script: string, dash: Observed, busybox: Observed][] = [
   ["v=abc; echo ${v#a} ${v%c} ${v#*} ${v##*b}", [0, "bc ab abc c\n", ""], [0, "bc ab abc c\n", ""]],
   ["echo a\\\nb", [0, "ab\n", ""], [0, "ab\n", ""]],
   ["source /dev/null; echo $?", [0, "127\n", "/bin/sh: 1: source: not found\n"], [0, "0\n", ""]],
+  ["echo before; x=hello; echo ${x:1:2}; echo after", [2, "before\n", "/bin/sh: 1: Bad substitution\n"], [0, "before\nel\nafter\n", ""]],
+  ["x=hello; echo ${x/l/L} ${x//l/L} ${x/l*/X}; echo after", [2, "", "/bin/sh: 1: Bad substitution\n"], [0, "heLlo heLLo heX\nafter\n", ""]],
+  ["x=hello; echo ${x^^}; echo after", [2, "", "/bin/sh: 1: Bad substitution\n"], [2, "", "/bin/sh: syntax error: bad substitution\n"]],
+  ["x=hello; echo ${x:2} ${x: -2}; y=a.b.c; echo ${y//./-}", [2, "", "/bin/sh: 1: Bad substitution\n"], [0, "llo lo\na-b-c\n", ""]],
 ];
 
 describe('dash (GNU tree)', () => {
