@@ -18,7 +18,7 @@ export interface StepView {
   output: string;
 }
 
-const OUTPUT_LINES = 12;
+const OUTPUT_LINES = 8;
 
 function outputOf(step: StepResult): string {
   const lines = `${step.stdout}${step.stderr}`.trimEnd().split('\n');
@@ -89,6 +89,14 @@ function ownerName(file: ImageFile, passwd: string, group: string): string {
   return `${file.uid}:${file.gid}${user === undefined ? '' : ` (${user}${grp === undefined ? '' : `:${grp}`})`}`;
 }
 
+/** USER as written, with the name /etc/passwd gives a numeric uid (`65532 (nonroot)`). */
+function userLabel(user: string, passwd: string): string {
+  if (user === '') return 'root (no USER set)';
+  const uid = /^(\d+)(:\d+)?$/.exec(user)?.[1];
+  const name = uid === undefined ? undefined : passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && f[2] === uid)?.[0];
+  return name === undefined ? user : `${user} (${name})`;
+}
+
 function quoteArgv(argv: readonly string[] | null): string {
   return argv === null ? '' : JSON.stringify(argv);
 }
@@ -123,7 +131,7 @@ export function exampleView(result: BuildResult, rebuild: BuildResult | null, op
         ? null
         : {
             base: image.base,
-            user: image.config.User === '' ? 'root (no USER set)' : image.config.User,
+            user: userLabel(image.config.User, passwd),
             workdir: image.config.WorkingDir === '' ? '/ (not set)' : image.config.WorkingDir,
             command: [entrypoint === '' ? '' : `ENTRYPOINT ${entrypoint}`, cmd === '' ? '' : `CMD ${cmd}`].filter((s) => s !== '').join(' + ') || '(none)',
             layers: image.layers,
@@ -144,7 +152,10 @@ export function exampleView(result: BuildResult, rebuild: BuildResult | null, op
         : {
             edited: options.edit.path,
             command: buildCommand(options, tag),
-            steps: rebuild.stages.filter((s) => s.status !== 'skipped').flatMap((s) => s.steps.filter((step) => !step.emptyLayer).map(stepView)),
+            steps: rebuild.stages
+              .filter((s) => s.status !== 'skipped')
+              .flatMap((s) => s.steps.filter((step) => !step.emptyLayer).map(stepView))
+              .map((step) => (step.outcome === 'ran' ? { ...step, outcome: 'ran again' } : step)),
           },
   };
 }
