@@ -60,7 +60,7 @@ export function npmFsError(ctx: CommandContext, error: FsError): number {
 }
 
 /** `to` relative to the folder `from` (both absolute), as npm writes its bin links. */
-function relativePath(from: string, to: string): string {
+export function relativePath(from: string, to: string): string {
   const a = from.split('/').filter(Boolean);
   const b = to.split('/').filter(Boolean);
   let common = 0;
