@@ -3,7 +3,7 @@
 #   docker run --rm -p 8080:8080 stagecraft
 
 # Stage 1: everything needed to build the site (Node, npm, the dev dependencies).
-FROM node:24-alpine AS build
+FROM node:24-slim AS build
 WORKDIR /app
 # The manifests first: `npm ci` stays cached until a dependency changes.
 COPY package.json package-lock.json ./
