@@ -7,6 +7,7 @@ import apkJson from '../../data/apk-packages.json' with { type: 'json' };
 import npmJson from '../../data/npm-packages.json' with { type: 'json' };
 import toolchainJson from '../../data/toolchains.json' with { type: 'json' };
 import downloadJson from '../../data/downloads.json' with { type: 'json' };
+import composerJson from '../../data/composer-packages.json' with { type: 'json' };
 
 /** A file a package installs: a sized file, or a symlink when `target` is set. */
 export interface CatalogueFile {
@@ -120,8 +121,29 @@ export interface DownloadCatalogue {
   urls: Record<string, Sourced>;
 }
 
+export interface ComposerPackage {
+  version: string;
+  /** Bytes of vendor/<name> once unpacked, and its file count. */
+  bytes: number;
+  files: number;
+  /** Catalogue packages it pulls in (for installs that resolve without composer.lock). */
+  requires: string[];
+  bin?: string[];
+  source: string;
+}
+
+export interface ComposerCatalogue {
+  source: string;
+  composerVersion: { value: string; source: string };
+  autoloader: Sourced & { files: number };
+  cacheRatio: Ratio;
+  unknown: Sourced & { files: number };
+  packages: Record<string, ComposerPackage>;
+}
+
 export const aptCatalogue = aptJson as AptCatalogue;
 export const apkCatalogue = apkJson as ApkCatalogue;
 export const npmCatalogue = npmJson as NpmCatalogue;
 export const toolchainCatalogue = toolchainJson as ToolchainCatalogue;
 export const downloadCatalogue = downloadJson as DownloadCatalogue;
+export const composerCatalogue = composerJson as ComposerCatalogue;

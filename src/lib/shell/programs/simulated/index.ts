@@ -8,6 +8,7 @@ import { apk } from './apk.ts';
 import { apt, aptGet } from './apt-get.ts';
 import { cargo } from './cargo.ts';
 import { curl, wget } from './download.ts';
+import { composer } from './composer.ts';
 import { compilers } from './gcc.ts';
 import { go } from './go.ts';
 import { makeCommand } from './make.ts';
@@ -16,7 +17,9 @@ import { node } from './node.ts';
 import { groupaddCommand, useraddCommand, usermodCommand } from './shadow-users.ts';
 import { addgroup, adduser } from './user-commands.ts';
 import { npm, npx } from './npm.ts';
+import { php } from './php.ts';
 import { pip, pip3 } from './pip.ts';
+import { sass } from './sass.ts';
 import { tsc } from './tsc.ts';
 import { vite } from './vite.ts';
 
@@ -29,6 +32,9 @@ export const simulatedCommands: readonly Command[] = [
   node,
   tsc,
   vite,
+  sass,
+  php,
+  composer,
   go,
   pip,
   pip3,

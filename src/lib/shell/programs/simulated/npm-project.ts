@@ -29,7 +29,8 @@ export function npmError(ctx: CommandContext, lines: readonly string[]): number 
 
 export type Read<T> = { ok: true; value: T } | { ok: false; status: number };
 
-function parseJson(text: string): unknown {
+/** JSON.parse as a value: undefined when the text is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
