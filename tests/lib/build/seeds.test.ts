@@ -80,12 +80,36 @@ describe('seed examples', () => {
     expect(r.leftBehind.map((l) => l.stage)).toEqual(['builder']);
   });
 
-  // The hyde stage needs `composer` and `php`, and the sass stage the `sass` executable: the shell does
-  // not simulate them yet (it answers "not simulated by Stagecraft"). Enable when it does.
-  test.skip('sass/hyde/httpd: the site and its stylesheet are served by httpd', () => {
+  test('sass/hyde/httpd: httpd serves the generated pages and the compiled stylesheet, and nothing of the builders', () => {
     const r = buildSeed(seed('sass-hyde-httpd-site'));
     expect(r.ok).toBe(true);
-    expect(added(r).map((l) => l.split(' ')[0])).toContain('/usr/local/apache2/htdocs/styles.css');
+    expect(r.stages.map((s) => [s.name, s.status])).toEqual([['sass', 'built'], ['hyde', 'built'], ['httpd', 'built']]);
+    expect(added(r)).toEqual([
+      '/usr/local/apache2/htdocs/index.html file 466 0:0 0644 <- hyde',
+      '/usr/local/apache2/htdocs/posts dir 0 0:0 0755 <- hyde',
+      '/usr/local/apache2/htdocs/posts/first.html file 435 0:0 0644 <- hyde',
+      '/usr/local/apache2/htdocs/styles.css file 88 0:0 0644 <- sass',
+    ]);
+    const text = (path: string): string | null | undefined => r.image?.files.find((f) => f.path === `/usr/local/apache2/htdocs/${path}`)?.content;
+    // Real CSS from the SCSS (variable substituted, nesting flattened), with the map comment Dart Sass adds.
+    expect(text('styles.css')).toBe('body {\n  margin: 0;\n}\nbody a {\n  color: #0a7;\n}\n\n/*# sourceMappingURL=styles.css.map */\n');
+    // The generated page replaced httpd's "It works!" index.html.
+    expect(text('index.html')).toContain('<title>HydePHP - Welcome</title>');
+    expect(text('index.html')).toContain('<main>\n<h1>Welcome</h1>\n<p>Built with <strong>HydePHP</strong> in a multi-stage image.</p>\n</main>');
+    expect(text('posts/first.html')).toContain('<title>HydePHP - First post</title>');
+    expect(text('posts/first.html')).toContain('<p>Hello from the <code>hyde</code> stage.</p>');
+    // None of the builders' tools, sources or dependencies reached the server image.
+    const builderPaths = ['/usr/local/bin/php', '/usr/bin/composer', '/usr/local/bin/node', '/usr/bin/git', '/app', '/site', '/var/www/html'];
+    expect(builderPaths.filter((p) => has(r, p))).toEqual([]);
+    expect((r.image?.files ?? []).filter((f) => /node_modules|\/vendor\/|\.scss$|\.md$|styles\.css\.map/.test(f.path)).map((f) => f.path)).toEqual([]);
+    expect([r.image?.base, r.image?.config.Cmd]).toEqual(['httpd:alpine', ['httpd-foreground']]);
+    expect(r.leftBehind.map((l) => [l.stage, l.notableTools.includes('php') || l.notableTools.includes('node')])).toEqual([['sass', true], ['hyde', true]]);
+    // The builder stages did the work the simulated programs report.
+    const hyde = r.stages.find((s) => s.name === 'hyde');
+    const build = hyde?.steps.find((s) => s.instruction === 'RUN php hyde build');
+    expect(build?.changes.map((c) => c.path)).toEqual(['/site/_site', '/site/_site/index.html', '/site/_site/posts', '/site/_site/posts/first.html']);
+    const install = hyde?.steps.find((s) => s.instruction === 'RUN composer install');
+    expect(install?.stderr).toContain('Package operations: 5 installs, 0 updates, 0 removals\n');
   });
 
   test('dev/test/prod: prod skips dev and test, and ships no tests and no dev command', () => {

@@ -103,6 +103,30 @@ CMD ["npm", "start"]
   },
 };
 
+// The article's hyde stage copies /_site, but the php images set WORKDIR /var/www/html, so Hyde writes
+// /var/www/html/_site and that COPY --from would fail; this fixture names its own WORKDIR instead. It
+// also uses node:20-alpine (no node:18 in the catalogue) and Dart Sass, which replaced node-sass.
+const hydeConsole = `#!/usr/bin/env php
+<?php
+
+// HydePHP's console: load the classes Composer installed, then hand the arguments to the framework.
+require __DIR__.'/vendor/autoload.php';
+
+$app = require_once __DIR__.'/app/bootstrap.php';
+exit($app->make(Hyde\\Foundation\\ConsoleKernel::class)->handle(new Symfony\\Component\\Console\\Input\\ArgvInput()));
+`;
+
+const hydeLock = {
+  packages: [
+    ['hyde/framework', '1.7.0'],
+    ['laravel-zero/framework', '11.36.1'],
+    ['league/commonmark', '2.7.1'],
+    ['spatie/yaml-front-matter', '2.1.0'],
+    ['symfony/yaml', '7.3.3'],
+  ].map(([name, version]) => ({ name, version, type: 'library' })),
+  'packages-dev': [],
+};
+
 const sassHydeHttpd: SeedExample = {
   name: 'sass-hyde-httpd-site',
   dockerfile: `FROM node:20-alpine AS sass
@@ -116,6 +140,7 @@ RUN node_modules/.bin/sass sass/main.scss build/styles.css
 FROM php:8.4-cli AS hyde
 RUN apt-get update && apt-get install -y git zip unzip
 COPY --from=composer:2 /usr/bin/composer /usr/bin/composer
+WORKDIR /site
 COPY composer.json .
 COPY composer.lock .
 COPY _pages/ _pages
@@ -127,17 +152,17 @@ RUN php hyde build
 FROM httpd:alpine AS httpd
 WORKDIR /usr/local/apache2/htdocs
 COPY --from=sass /app/build/styles.css .
-COPY --from=hyde /_site .
+COPY --from=hyde /site/_site .
 `,
   context: {
     'package.json': { content: JSON.stringify({ name: 'site-styles', private: true, devDependencies: { sass: '^1.77.0' } }, null, 2) },
     'package-lock.json': { content: JSON.stringify({ name: 'site-styles', lockfileVersion: 3, packages: { '': { name: 'site-styles', devDependencies: { sass: '^1.77.0' } }, 'node_modules/sass': { version: '1.108.2' } } }, null, 2) },
-    'sass/main.scss': { content: '$accent: #0a7;\nbody { color: $accent; }\n' },
-    'composer.json': { content: JSON.stringify({ require: { 'hyde/framework': '^1.7' } }, null, 2) },
-    'composer.lock': { content: JSON.stringify({ packages: [{ name: 'hyde/framework', version: '1.7.0' }] }, null, 2) },
-    '_pages/index.md': { content: '# Welcome\n' },
-    '_posts/first.md': { content: '# First post\n' },
-    hyde: { content: '#!/usr/bin/env php\n<?php // HydePHP console\n', mode: 0o755 },
+    'sass/main.scss': { content: '// brand colours\n$accent: #0a7;\n\nbody {\n  margin: 0;\n  a { color: $accent; }\n}\n' },
+    'composer.json': { content: JSON.stringify({ require: { php: '^8.2', 'hyde/framework': '^1.7' } }, null, 2) },
+    'composer.lock': { content: JSON.stringify(hydeLock, null, 2) },
+    '_pages/index.md': { content: '# Welcome\n\nBuilt with **HydePHP** in a multi-stage image.\n' },
+    '_posts/first.md': { content: '---\ntitle: First post\n---\n\nHello from the `hyde` stage.\n' },
+    hyde: { content: hydeConsole, mode: 0o755 },
   },
 };
 
