@@ -105,3 +105,23 @@ describe.each(examples.map((e) => [e.id, e] as const))('example %s', (_id, examp
     expect(example.data.show.filter((p) => !paths.includes(p))).toEqual([]);
   });
 });
+
+describe('a false claim fails, saying what the simulator saw', () => {
+  const example = examples.find((e) => e.id === '02-stages-and-copy-from/two-stages');
+  const built = builds.get('02-stages-and-copy-from/two-stages');
+  const sizeOf = (id: string) => builds.get(id)?.result.image?.size ?? null;
+  test.each([
+    [{ user: 'root' }, 'User is "nobody"'],
+    [{ absent: ['/usr/local/bin/hello'] }, 'present: /usr/local/bin/hello'],
+    [{ present: ['/usr/local/go/bin/go'] }, 'missing: /usr/local/go/bin/go'],
+    [{ layers: 3 }, '2 layers'],
+    [{ stages: { built: ['stage-1'], skipped: ['build'] } }, 'built ["build","stage-1"], skipped []'],
+    [{ 'smaller-than': '07-size-and-security/scratch' }, `${built?.result.image?.size} bytes, not smaller than ${sizeOf('07-size-and-security/scratch')}`],
+    [{ 'after-edit': { cached: [2], rebuilt: [] } }, 'the example has no `edit` to rebuild after'],
+    [{ fails: 'anything' }, 'the build succeeded'],
+    [{ diagnostics: ['SecretsUsedInArgOrEnv'] }, 'diagnostics: []'],
+  ] as const)('%j', (claim, seen) => {
+    if (example === undefined || built === undefined) throw new Error('example missing');
+    expect(checkClaim(claim as never, { example, result: built.result, rebuild: built.rebuild, sizeOf })).toBe(seen);
+  });
+});
