@@ -228,8 +228,10 @@ describe('node, tsc and vite', () => {
 
   test('node with an existing script is a labelled simulated run', () => {
     const r = run(makeTree({ files: { '/app/server.js': 'console.log(1)' } }), ['node', 'server.js'], { cwd: '/app' });
-    expect(r.status).toBe(0);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '[simulated] node: ran /app/server.js (Stagecraft does not execute JavaScript; its output is unknown)\n']);
     expect(r.effects).toEqual([{ by: 'node', summary: 'ran /app/server.js (simulated: Stagecraft does not execute JavaScript)', paths: ['/app/server.js'] }]);
+    const inline = run(makeTree({ dirs: ['/app'] }), ['node', '-e', 'console.log(1)'], { cwd: '/app' });
+    expect([inline.status, inline.stderr]).toEqual([0, '[simulated] node: evaluated inline JavaScript (Stagecraft does not execute JavaScript; its output is unknown)\n']);
   });
 
   test('tsc turns src/**/*.ts into outDir/**/*.js with the types stripped', () => {

@@ -1,6 +1,7 @@
 /**
  * `node`, simulated: Stagecraft does not execute JavaScript. A missing script fails with Node's
- * real error text; an existing one "runs" as a labelled simulated effect.
+ * real error text; an existing one "runs" as a labelled simulated effect, and a line on stderr says
+ * so, since what the script would print is unknown (stderr keeps redirected stdout clean).
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { stat } from '../../../vfs/index.ts';
@@ -80,6 +81,7 @@ export const node: Command = {
       return 0;
     }
     if (first === '-e' || first === '--eval' || first === '-p' || first === '--print') {
+      ctx.stderr.write('[simulated] node: evaluated inline JavaScript (Stagecraft does not execute JavaScript; its output is unknown)\n');
       ctx.simulate({ by: 'node', summary: 'evaluated inline JavaScript (simulated: Stagecraft does not execute JavaScript)' });
       return 0;
     }
@@ -91,6 +93,7 @@ export const node: Command = {
     const path = ctx.resolve(script);
     const found = findScript(ctx, path);
     if (found === undefined) return moduleNotFound(ctx, path);
+    ctx.stderr.write(`[simulated] node: ran ${found} (Stagecraft does not execute JavaScript; its output is unknown)\n`);
     ctx.simulate({ by: 'node', summary: `ran ${found} (simulated: Stagecraft does not execute JavaScript)`, paths: [found] });
     return 0;
   },
