@@ -67,6 +67,10 @@ export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | nul
     const seen = stepsOnLines(ctx.rebuild, [...claim['after-edit'].cached, ...claim['after-edit'].rebuilt]);
     return JSON.stringify(seen) === JSON.stringify(want) ? null : `after the edit: ${seen.join(', ')}`;
   }
+  if ('cached-first' in claim) {
+    const seen = stepsOnLines(result, claim['cached-first']);
+    return seen.every((s) => s.endsWith(': cached')) ? null : `in the first build: ${seen.join(', ')}`;
+  }
   if ('smaller-than' in claim) {
     const other = ctx.sizeOf(claim['smaller-than']);
     const mine = result.image?.size ?? null;

@@ -62,6 +62,8 @@ export const exampleClaimSchema = z
     z.strictObject({ output: z.strictObject({ line, contains: z.string().min(1) }).describe('Text a RUN step printed.') }),
     // The build log (`--progress=plain`) contains this text.
     z.strictObject({ 'log-has': z.string().min(1).describe('Text the plain progress output contains.') }),
+    // Steps that hit the cache in the example's own (first) build: a step another stage already ran.
+    z.strictObject({ 'cached-first': z.array(line).min(1).describe('Lines of steps cached in the first build.') }),
     // Diagnostics (lint hints or errors) by code.
     z.strictObject({ diagnostics: z.array(z.string().min(2)).describe('Codes of every diagnostic the build reports, sorted (empty: none).') }),
   ])
