@@ -49,7 +49,8 @@ export function resolveUser(fs: DirNode, spec: string): { ok: true; value: Resol
     if (g === null) return { ok: false, missing: 'group', name: groupPart };
     gid = g;
   }
-  const name = lines(fs, '/etc/passwd').find((f) => Number(f[2]) === uid)?.[0];
+  // Supplementary groups only for the implicit-group form, as runc's GetExecUser fills Sgids.
+  const name = groupPart === undefined ? lines(fs, '/etc/passwd').find((f) => Number(f[2]) === uid)?.[0] : undefined;
   const groups = name === undefined ? [] : lines(fs, '/etc/group')
     .filter((f) => (f[3] ?? '').split(',').includes(name))
     .map((f) => Number(f[2]));

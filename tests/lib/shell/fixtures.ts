@@ -48,8 +48,9 @@ export function gnuTree(): DirNode {
   return t;
 }
 
-export const ROOT: Cred = { uid: 0, gid: 0, groups: [] };
-export const NODE: Cred = { uid: 1000, gid: 1000, groups: [] };
+// The recorded outputs came from processes whose supplementary groups held their primary group.
+export const ROOT: Cred = { uid: 0, gid: 0, groups: [0] };
+export const NODE: Cred = { uid: 1000, gid: 1000, groups: [1000] };
 export const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export interface RunSpec extends Partial<ShellRunOptions> {

@@ -118,7 +118,10 @@ export const runCommand: DockerCommand = {
       io.stderr(runDaemonError(`unable to find ${user.missing} ${user.name}: no matching entries in ${user.missing === 'user' ? 'passwd' : 'group'} file`));
       return status(125);
     }
-    const cred: Cred = { uid: user.value.uid, gid: user.value.gid, groups: user.value.groups };
+    // dockerd puts the primary group first in the process's additional gids (moby's getUser), then
+    // the user's memberships from /etc/group; a RUN step gets the memberships only (runc's Sgids).
+    const { uid, gid, groups } = user.value;
+    const cred: Cred = { uid, gid, groups: [gid, ...groups.filter((g) => g !== gid)] };
     const userName = passwdField(image.fs, cred.uid, 0) ?? String(cred.uid);
     const home = passwdField(image.fs, cred.uid, 5) ?? '/';
     const cwd = flags.strings.get('workdir') ?? (image.WorkingDir === '' ? '/' : image.WorkingDir);

@@ -42,7 +42,12 @@ export const id: Command = {
     if (opts.flags.has('u')) ctx.stdout.write(`${plain(uid, userName)}\n`);
     else if (opts.flags.has('g')) ctx.stdout.write(`${plain(gid, groupName)}\n`);
     else if (opts.flags.has('G')) ctx.stdout.write(`${allGroups.map((g) => plain(g, groupName)).join(' ')}\n`);
-    else ctx.stdout.write(`uid=${name(uid, userName)} gid=${name(gid, groupName)} groups=${allGroups.map((g) => name(g, groupName)).join(',')}\n`);
+    else {
+      // BusyBox lists getgroups() as it is, and nothing when it is empty; GNU id puts the gid first.
+      const shown = busybox(ctx) && who === undefined ? extra : allGroups;
+      const list = shown.length > 0 ? ` groups=${shown.map((g) => name(g, groupName)).join(',')}` : '';
+      ctx.stdout.write(`uid=${name(uid, userName)} gid=${name(gid, groupName)}${list}\n`);
+    }
     return 0;
   },
 };
