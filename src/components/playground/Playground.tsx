@@ -216,6 +216,9 @@ export default function Playground(props: PlaygroundProps) {
         <section class="pg-panel pg-panel-editor" aria-labelledby={`${id}-df`}>
           <h2 id={`${id}-df`}>Dockerfile</h2>
           <Editor value={state.dockerfile} revision={revision} onChange={(dockerfile) => update({ dockerfile })} diagnostics={editorDiagnostics} labelledBy={`${id}-df`} />
+          <p class="pg-muted pg-keys">
+            Keyboard: <kbd>Tab</kbd> leaves the editor, <kbd>F8</kbd> goes to the next problem, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> lists them.
+          </p>
         </section>
         <div class="pg-side">
           <section class="pg-panel" aria-labelledby={`${id}-ctx`}>

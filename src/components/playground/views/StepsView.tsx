@@ -31,7 +31,8 @@ function Changes({ step }: { step: StepResult }) {
   if (step.emptyLayer) return <p>No layer: <code>{step.keyword}</code> only changes the image config.</p>;
   if (step.changes.length === 0) return <p>The layer is empty: nothing was added, changed or deleted.</p>;
   return (
-    <table class="pg-table">
+    // Focusable: on a phone the table scrolls sideways, and keyboard users must be able to scroll it.
+    <table class="pg-table" tabindex={0}>
       <caption class="visually-hidden">Files changed by this layer</caption>
       <thead>
         <tr><th scope="col">Path</th><th scope="col">Change</th><th scope="col">Size</th><th scope="col">Owner</th><th scope="col">Mode</th></tr>
