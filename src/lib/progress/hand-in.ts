@@ -4,6 +4,7 @@
  * folder of them with `stagecraft check`; both re-run the checker, so a hand-in cannot claim goals.
  */
 import type { Result } from '../diagnostics.ts';
+import { isObject as isObj, isStringMap, parseJson } from './json.ts';
 
 export const HAND_IN_FORMAT = 'stagecraft-hand-in';
 
@@ -22,28 +23,22 @@ export interface HandIn {
   exercises: HandInExercise[];
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readExercise(v: unknown, i: number): Result<HandInExercise, string> {
   const where = `exercises[${i}]`;
   if (!isObj(v) || typeof v.id !== 'string' || typeof v.dockerfile !== 'string') return { ok: false, error: `${where} needs an id and a dockerfile` };
   const files = v.files ?? {};
-  if (!isObj(files) || !Object.values(files).every((t) => typeof t === 'string')) return { ok: false, error: `${where}.files must map paths to text` };
+  if (!isStringMap(files)) return { ok: false, error: `${where}.files must map paths to text` };
   const results = v.results ?? [];
   if (!Array.isArray(results) || !results.every((r) => isObj(r) && typeof r.description === 'string' && typeof r.passed === 'boolean')) {
     return { ok: false, error: `${where}.results must be a list of { description, passed }` };
   }
-  return { ok: true, value: { id: v.id, dockerfile: v.dockerfile, files: files as Record<string, string>, results: results as HandInExercise['results'] } };
+  return { ok: true, value: { id: v.id, dockerfile: v.dockerfile, files, results: results as HandInExercise['results'] } };
 }
 
 export function parseHandIn(text: string): Result<HandIn, string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the file is not JSON' };
-  }
+  const value = parseJson(text);
+  if (value === undefined) return { ok: false, error: 'the file is not JSON' };
   if (!isObj(value) || value.format !== HAND_IN_FORMAT) return { ok: false, error: `the file is not a Stagecraft hand-in (no "format": "${HAND_IN_FORMAT}")` };
   if (value.version !== 1) return { ok: false, error: `unknown hand-in version ${JSON.stringify(value.version)}` };
   if (typeof value.student !== 'string' || !Array.isArray(value.exercises)) return { ok: false, error: 'a hand-in needs a student name and a list of exercises' };

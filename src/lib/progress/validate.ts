@@ -3,10 +3,9 @@
  * the version it claims and migrates it. Anything else is an error message, never an exception.
  */
 import type { Result } from '../diagnostics.ts';
+import { isObject as isObj, isStringMap, parseJson, type JsonObject as Obj } from './json.ts';
 import { emptyExercise, emptyProgress, type ExerciseProgress, type Progress, type ProgressV1, type QuizAnswer } from './schema.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 function readV1(v: Obj): Result<ProgressV1, string> {
@@ -35,8 +34,8 @@ function readExercise(v: unknown): ExerciseProgress | null {
   if (typeof solved !== 'boolean' || typeof solutionShown !== 'boolean') return null;
   if (dockerfile !== null && typeof dockerfile !== 'string') return null;
   if (!Number.isInteger(hintsShown) || (hintsShown as number) < 0) return null;
-  if (!isObj(files) || !Object.values(files).every((t) => typeof t === 'string')) return null;
-  return { solved, dockerfile, files: files as Record<string, string>, hintsShown: hintsShown as number, solutionShown };
+  if (!isStringMap(files)) return null;
+  return { solved, dockerfile, files, hintsShown: hintsShown as number, solutionShown };
 }
 
 function readV2(v: Obj): Result<Progress, string> {
@@ -77,11 +76,6 @@ export function readProgress(value: unknown): Result<Progress, string> {
 
 /** Parses a saved or imported text. */
 export function parseProgress(text: string): Result<Progress, string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the saved progress is not valid JSON' };
-  }
-  return readProgress(value);
+  const value = parseJson(text);
+  return value === undefined ? { ok: false, error: 'the saved progress is not valid JSON' } : readProgress(value);
 }
