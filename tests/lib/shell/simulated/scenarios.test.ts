@@ -126,7 +126,7 @@ describe('Debian: apt lists cost bytes until removed', () => {
     expect(r.stderr).toBe('debconf: delaying package configuration, since apt-utils is not installed\n');
     expect(r.exitCode).toBe(0);
     expect(r.stdout.endsWith('cc -O2 -o hello hello.c\n')).toBe(true);
-    expect(nodeAt(r.fs, '/src/hello')).toMatchObject({ kind: 'file', mode: 0o755, origin: { simulated: true, by: 'cc' } });
+    expect(nodeAt(r.fs, '/src/hello')).toMatchObject({ kind: 'file', mode: 0o755, origin: { simulated: true, by: 'cc (dynamic, glibc)' } });
   });
 
   test("pip in Debian's own Python refuses after apt-get install python3-pip (PEP 668)", () => {

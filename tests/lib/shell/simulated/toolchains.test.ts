@@ -7,12 +7,12 @@ const mainGo = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAn
 const GOENV = { GOPATH: '/go', HOME: '/root' };
 
 describe('go', () => {
-  test('go build -o writes a static binary of the estimated size and fills the caches', () => {
+  test('go build -o writes a binary of the estimated size (static without a C compiler) and fills the caches', () => {
     const tree = makeTree({ files: { '/src/go.mod': goMod, '/src/main.go': mainGo } });
     const r = run(tree, ['go', 'build', '-o', '/out/server', '.'], { cwd: '/src', env: GOENV });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('go: downloading github.com/gin-gonic/gin v1.10.0\ngo: downloading github.com/acme/tool v0.1.0\n');
-    expect(nodeAt(r.fs, '/out/server')).toMatchObject({ kind: 'file', size: 7864320, mode: 0o755, origin: { simulated: true, by: 'go build' } });
+    expect(nodeAt(r.fs, '/out/server')).toMatchObject({ kind: 'file', size: 7864320, mode: 0o755, origin: { simulated: true, by: 'go build (static)' } });
     expect(bytesAt(r.fs, '/go/pkg/mod')).toBe(1153434 + 1572864);
     expect(bytesAt(r.fs, '/root/.cache/go-build')).toBe(41943040);
   });
@@ -124,11 +124,13 @@ describe('gcc and make', () => {
   test('gcc -o compiles to a binary; glibc, musl and -static differ in size', () => {
     const src = '#include <stdio.h>\nint main(void){puts("hi");return 0;}\n';
     const glibc = run(makeTree({ files: { '/src/hello.c': src } }), ['gcc', '-O2', '-o', 'hello', 'hello.c'], { cwd: '/src' });
-    expect(nodeAt(glibc.fs, '/src/hello')).toMatchObject({ size: 15960 + Math.round(src.length * 0.5), mode: 0o755, origin: { by: 'gcc' } });
+    expect(nodeAt(glibc.fs, '/src/hello')).toMatchObject({ size: 15960 + Math.round(src.length * 0.5), mode: 0o755, origin: { by: 'gcc (dynamic, glibc)' } });
     const musl = run(makeTree({ files: { '/src/hello.c': src, '/etc/alpine-release': '3.21.3\n' } }), ['cc', '-o', 'hello', 'hello.c'], { cwd: '/src' });
-    expect(nodeAt(musl.fs, '/src/hello')).toMatchObject({ size: 18432 + Math.round(src.length * 0.5) });
+    expect(nodeAt(musl.fs, '/src/hello')).toMatchObject({ size: 18432 + Math.round(src.length * 0.5), origin: { by: 'cc (dynamic, musl)' } });
     const stat = run(makeTree({ files: { '/src/hello.c': src } }), ['gcc', '-static', 'hello.c'], { cwd: '/src' });
-    expect(nodeAt(stat.fs, '/src/a.out')).toMatchObject({ size: 762424 + Math.round(src.length * 0.5) });
+    expect(nodeAt(stat.fs, '/src/a.out')).toMatchObject({ size: 762424 + Math.round(src.length * 0.5), origin: { by: 'gcc (static)' } });
+    const objects = run(makeTree({ files: { '/src/hello.c': src } }), ['gcc', '-c', 'hello.c'], { cwd: '/src' });
+    expect(nodeAt(objects.fs, '/src/hello.o')).toMatchObject({ origin: { by: 'gcc' } });
   });
 
   // gcc, make, curl, mvn and cargo messages below were checked against the real tools (gcc 12, GNU make 4.3, curl 7.88, Maven 3.8, cargo 1.95).

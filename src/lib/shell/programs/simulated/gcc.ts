@@ -5,8 +5,9 @@
 import type { Command, CommandContext } from '../../command.ts';
 import { stat } from '../../../vfs/index.ts';
 import { toolchainCatalogue } from './catalogues.ts';
-import { exists, putFile, runSteps } from './fs-steps.ts';
+import { putFile, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
+import { binaryOrigin, imageLibc } from './linkage.ts';
 
 const GCC = toolchainCatalogue.gcc;
 const SOURCE = /\.(c|cc|cpp|cxx|s|S)$/;
@@ -45,19 +46,22 @@ function compile(name: string, args: readonly string[], ctx: CommandContext): nu
     else ctx.stderr.write(`/usr/bin/ld: cannot find ${input}: No such file or directory\ncollect2: error: ld returned 1 exit status\n`);
   }
   if (missing) return 1;
-  const musl = exists(ctx.fs, ctx.access, '/etc/alpine-release');
-  const origin = { simulated: true as const, by: name };
+  const libc = imageLibc(ctx.fs, ctx.access);
+  const musl = libc === 'musl';
+  // Objects are not executables: only the linked program records its linkage.
+  const objectOrigin = { simulated: true as const, by: name };
   const steps: Step[] = [];
   const written: string[] = [];
   if (objectsOnly) {
     for (const input of inputs.filter((i) => SOURCE.test(i))) {
       const path = ctx.resolve(output ?? (input.split('/').pop() ?? input).replace(SOURCE, '.o'));
-      steps.push(putFile(ctx.access, path, { size: GCC.object.bytes, origin }));
+      steps.push(putFile(ctx.access, path, { size: GCC.object.bytes, origin: objectOrigin }));
       written.push(path);
     }
   } else {
     const base = isStatic ? GCC.static.bytes : musl ? GCC.musl.bytes : GCC.glibc.bytes;
     const path = ctx.resolve(output ?? 'a.out');
+    const origin = binaryOrigin(name, isStatic ? { kind: 'static' } : { kind: 'dynamic', libc });
     steps.push(putFile(ctx.access, path, { size: base + Math.round(sourceBytes * GCC.perSourceByte.value), mode: 0o755, origin }));
     written.push(path);
   }

@@ -1,5 +1,6 @@
 /**
- * `go` (the Go toolchain), simulated: build (a static binary of plausible size at -o), mod download
+ * `go` (the Go toolchain), simulated: build (a binary of plausible size at -o, static or linked
+ * against the image's C library as cgo decides: see goLinkage), mod download
  * (modules into the module cache), test (reported, not run), version. Package builds need go.mod,
  * found in the working folder or a parent, as go requires.
  */
@@ -9,7 +10,10 @@ import { toolchainCatalogue } from './catalogues.ts';
 import { changeBulk, exists, parentOf, putFile, readText, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { fsFailure, plural } from './messages.ts';
+import { binaryOrigin, imageLibc } from './linkage.ts';
+import type { Linkage } from './linkage.ts';
 import { joinPath } from './npm-project.ts';
+import { onPath } from './path-lookup.ts';
 
 const GO = toolchainCatalogue.go;
 
@@ -73,9 +77,35 @@ function goFiles(ctx: CommandContext, dir: string): { path: string; text: string
   return files;
 }
 
+/** The import paths of a Go source file (single imports and import blocks). */
+function importsOf(text: string): string[] {
+  const blocks = [...text.matchAll(/^import\s*\(([\s\S]*?)\)/gm)].flatMap((m) => [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((i) => i[1] ?? ''));
+  const singles = [...text.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm)].map((m) => m[1] ?? '');
+  return [...blocks, ...singles];
+}
+
+/** Third-party modules that import net (web frameworks, database drivers, gRPC). */
+const NET_MODULES = /^(github\.com\/(gin-gonic|labstack\/echo|gofiber|gorilla|go-chi|lib\/pq|jackc\/pgx|go-sql-driver|redis)|google\.golang\.org\/grpc)/;
+
+/**
+ * What the Go linker produces. With cgo off (CGO_ENABLED=0, or unset and no C compiler on PATH as
+ * in golang:alpine) every binary is static. With cgo on (golang's Debian images have gcc), a program
+ * that imports "C", or net (directly or through net/http and the like) without the netgo tag, or
+ * os/user without osusergo, links against the image's C library; -extldflags -static undoes that.
+ */
+function goLinkage(ctx: CommandContext, sources: readonly { text: string }[], tags: string, ldflags: string): Linkage {
+  const cgo = ctx.env['CGO_ENABLED'] ?? (onPath(ctx, ctx.env['CC'] ?? 'gcc') ? '1' : '0');
+  if (cgo !== '1' || /-extldflags[= ]+["']?-static/.test(ldflags)) return { kind: 'static' };
+  const imports = sources.flatMap((s) => importsOf(s.text));
+  const usesNet = imports.some((i) => i === 'net' || (i.startsWith('net/') && i !== 'net/url' && i !== 'net/netip') || NET_MODULES.test(i));
+  const needsLibc = imports.includes('C') || (usesNet && !/\bnetgo\b/.test(tags)) || (imports.includes('os/user') && !/\bosusergo\b/.test(tags));
+  return needsLibc ? { kind: 'dynamic', libc: imageLibc(ctx.fs, ctx.access) } : { kind: 'static' };
+}
+
 function build(ctx: CommandContext, args: readonly string[]): number {
   let output: string | undefined;
   let ldflags = '';
+  let tags = '';
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -83,7 +113,9 @@ function build(ctx: CommandContext, args: readonly string[]): number {
     else if (arg.startsWith('-o=')) output = arg.slice(3);
     else if (arg === '-ldflags') ldflags = args[++i] ?? '';
     else if (arg.startsWith('-ldflags=')) ldflags = arg.slice('-ldflags='.length);
-    else if (arg === '-tags' || arg === '-gcflags' || arg === '-mod' || arg === '-p') i++;
+    else if (arg === '-tags') tags = args[++i] ?? '';
+    else if (arg.startsWith('-tags=')) tags = arg.slice('-tags='.length);
+    else if (arg === '-gcflags' || arg === '-mod' || arg === '-p') i++;
     else if (!arg.startsWith('-')) targets.push(arg);
   }
   const fileArgs = targets.filter((t) => t.endsWith('.go'));
@@ -107,7 +139,8 @@ function build(ctx: CommandContext, args: readonly string[]): number {
   const stripped = /-s\b/.test(ldflags) && /-w\b/.test(ldflags);
   const size = Math.round((usesHttp ? GO.netHttpBinary.bytes : GO.binary.bytes) * (stripped ? GO.strippedRatio.value : 1));
   const downloads = mod === undefined ? { steps: [], bytes: 0, names: [] } : downloadModules(ctx, mod, false);
-  const steps: Step[] = [...downloads.steps, putFile(ctx.access, path, { size, mode: 0o755, origin: { simulated: true, by: 'go build' } })];
+  const linkage = goLinkage(ctx, sources, tags, ldflags);
+  const steps: Step[] = [...downloads.steps, putFile(ctx.access, path, { size, mode: 0o755, origin: binaryOrigin('go build', linkage) })];
   if (!exists(ctx.fs, ctx.access, buildCache(ctx))) steps.push(changeBulk(ctx.access, buildCache(ctx), 1500, GO.buildCache.bytes, `go build (simulated): ${GO.buildCache.source}`));
   const done = runSteps(ctx.fs, steps);
   if (!done.ok) {
@@ -117,7 +150,7 @@ function build(ctx: CommandContext, args: readonly string[]): number {
   ctx.fs = done.value;
   ctx.simulate({
     by: 'go build',
-    summary: `built ${path} (${usesHttp ? 'a net/http program' : 'a small program'}${stripped ? ', symbols stripped' : ''}; size estimated) (simulated)`,
+    summary: `built ${path} (${usesHttp ? 'a net/http program' : 'a small program'}${stripped ? ', symbols stripped' : ''}, ${linkage.kind === 'static' ? 'statically linked' : `dynamically linked against ${linkage.libc}`}; size estimated) (simulated)`,
     paths: [path],
     bytes: size,
   });
