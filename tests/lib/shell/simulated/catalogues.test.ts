@@ -1,6 +1,6 @@
 /** The data catalogues hold together: every figure has a source, dependencies resolve, sizes add up. */
 import { describe, expect, test } from 'vitest';
-import { apkCatalogue, aptCatalogue, downloadCatalogue, npmCatalogue, toolchainCatalogue } from '../../../../src/lib/shell/programs/simulated/catalogues.ts';
+import { apkCatalogue, aptCatalogue, composerCatalogue, downloadCatalogue, npmCatalogue, toolchainCatalogue } from '../../../../src/lib/shell/programs/simulated/catalogues.ts';
 import { packageBytes } from '../../../../src/lib/shell/programs/simulated/package-files.ts';
 
 describe('apt catalogue (Debian bookworm index)', () => {
@@ -74,5 +74,18 @@ describe('npm, toolchain and download tables', () => {
     visit(toolchainCatalogue, 'toolchains', false);
     visit(downloadCatalogue, 'downloads', false);
     expect(unsourced).toEqual([]);
+  });
+});
+
+describe('composer catalogue', () => {
+  test('every package has its own size source and requires only catalogue packages; the table figures are sourced', () => {
+    const names = new Set(Object.keys(composerCatalogue.packages));
+    for (const [name, pkg] of Object.entries(composerCatalogue.packages)) {
+      expect(pkg.source, name).toMatch(/^(estimate|measured): .{10,}/);
+      expect([pkg.bytes > 0, pkg.files > 0], name).toEqual([true, true]);
+      for (const dep of pkg.requires) expect(names.has(dep), `${name} → ${dep}`).toBe(true);
+    }
+    const { composerVersion, autoloader, cacheRatio, unknown } = composerCatalogue;
+    for (const figure of [composerVersion, autoloader, cacheRatio, unknown]) expect(figure.source).toMatch(/^estimate: .{10,}/);
   });
 });
