@@ -146,7 +146,7 @@ describe('each goal kind, met and not met, with what the simulator saw', () => {
     expect(one({ kind: 'has-env', name: 'TOKEN', ...d('x') }, leaky).passed).toBe(false);
     expect(one({ kind: 'history-lacks', text: 'TOKEN=xyz', ...d('x') }, leaky)).toMatchObject({
       passed: false,
-      observed: 'History entry: RUN |1 TOKEN=xyz /bin/sh -c echo hi > /hi.txt # buildkit',
+      observed: 'History entry: ARG TOKEN=xyz',
     });
     expect(one({ kind: 'file-content', path: '/hi.txt', content: 'hi\n', ...d('x') }, leaky).passed).toBe(true);
     expect(one({ kind: 'file-owner', path: '/hi.txt', uid: 0, ...d('x') }, leaky).passed).toBe(true);
