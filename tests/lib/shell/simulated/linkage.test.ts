@@ -69,4 +69,18 @@ describe('linkage of built executables', () => {
     if (!copied.ok) throw new Error(copied.error.message);
     expect(missingLoader(copied.value, AS_ROOT, '/app/myapp')).toBe(missing);
   });
+
+  test('on Alpine, apk add libc6-compat gives a glibc binary the loader path it names', () => {
+    const lastRunFs = (runtimeRun: string): DirNode | undefined => {
+      let last: DirNode | undefined;
+      const deps = { ...defaultDeps, run: (request: RunRequest) => { const outcome = defaultDeps.run(request); last = outcome.fs; return outcome; } };
+      const dockerfile = `FROM golang:1.25 AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/myapp .\n\nFROM alpine:3.21\nCOPY --from=build /out/myapp /app/myapp\nRUN ${runtimeRun}\n`;
+      const r = build({ dockerfile, context: { 'go.mod': { content: 'module example.com/app\n' }, 'main.go': { content: httpMain } } }, createBuildCache(), deps);
+      expect(r.ok).toBe(true);
+      return last;
+    };
+    const plain = lastRunFs('true');
+    const compat = lastRunFs('apk add --no-cache libc6-compat');
+    expect([plain && missingLoader(plain, AS_ROOT, '/app/myapp'), compat && missingLoader(compat, AS_ROOT, '/app/myapp')]).toEqual(['/lib64/ld-linux-x86-64.so.2', undefined]);
+  });
 });

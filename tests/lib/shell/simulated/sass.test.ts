@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileScss, formatScssError } from '../../../../src/lib/shell/programs/simulated/scss.ts';
 import type { ScssSource } from '../../../../src/lib/shell/programs/simulated/scss.ts';
+import { build, createBuildCache } from '../../../../src/lib/build/index.ts';
 import { makeTree, nodeAt, run, textAt } from './harness.ts';
 
 const noImports = (): undefined => undefined;
@@ -107,5 +108,34 @@ describe('sass (Dart Sass CLI)', () => {
     expect(nodeAt(run(bad, ['sass', '--no-error-css', 'a.scss', 'a.css'], { cwd: '/app' }).fs, '/app/a.css')).toBeUndefined();
     const opt = run(tree(), ['sass', '--bogus', 'sass/main.scss'], { cwd: '/app' });
     expect([opt.status, opt.stderr.split('\n')[0]]).toEqual([64, 'Could not find an option named "bogus".']);
+  });
+});
+
+describe('sassc (LibSass)', () => {
+  const source = '$w: 4px;\nnav {\n  margin: 0;\n  ul { padding: $w; }\n}\nh1, h2 { font-weight: 600; color: red; }\n';
+  const tree = () => makeTree({ files: { '/src/main.scss': source, '/src/bad.scss': 'a {\n  color: $nope;\n}\n' } });
+
+  test('nested is the default style; expanded, compact and compressed on request', () => {
+    expect(run(tree(), ['sassc', 'main.scss'], { cwd: '/src' }).stdout).toBe('nav {\n  margin: 0; }\n  nav ul {\n    padding: 4px; }\n\nh1, h2 {\n  font-weight: 600;\n  color: red; }\n');
+    expect(run(tree(), ['sassc', '-t', 'compact', 'main.scss'], { cwd: '/src' }).stdout).toBe('nav { margin: 0; }\nnav ul { padding: 4px; }\n\nh1, h2 { font-weight: 600; color: red; }\n');
+    expect(run(tree(), ['sassc', '--style=compressed', 'main.scss'], { cwd: '/src' }).stdout).toBe('nav{margin:0}nav ul{padding:4px}h1,h2{font-weight:600;color:red}\n');
+    const r = run(tree(), ['sassc', '-t', 'expanded', 'main.scss', 'out/site.css'], { cwd: '/src' });
+    expect([r.status, textAt(r.fs, '/src/out/site.css'), nodeAt(r.fs, '/src/out/site.css.map')]).toEqual([0, 'nav {\n  margin: 0;\n}\nnav ul {\n  padding: 4px;\n}\n\nh1, h2 {\n  font-weight: 600;\n  color: red;\n}\n', undefined]);
+  });
+
+  test("LibSass's errors: an undefined variable, a missing file, a bad style", () => {
+    const r = run(tree(), ['sassc', 'bad.scss'], { cwd: '/src' });
+    expect([r.status, r.stderr]).toEqual([1, 'Error: Undefined variable: "$nope".\n        on line 2:10 of bad.scss\n>>   color: $nope;\n   ---------^\n']);
+    expect(run(tree(), ['sassc', 'gone.scss'], { cwd: '/src' }).stderr).toBe('Error: File to read not found or unreadable: gone.scss\n');
+    expect(run(tree(), ['sassc', '-t', 'pretty', 'main.scss'], { cwd: '/src' }).status).toBe(2);
+  });
+
+  test('apk add sassc on Alpine installs it with libsass, and a RUN compiles the stylesheet', () => {
+    const dockerfile = 'FROM alpine:3.21\nWORKDIR /site\nRUN apk add --no-cache sassc\nCOPY main.scss .\nRUN sassc -t compressed main.scss site.css\n';
+    const r = build({ dockerfile, context: { 'main.scss': { content: source } } }, createBuildCache());
+    expect(r.ok).toBe(true);
+    const files = r.image?.files ?? [];
+    expect(['/usr/bin/sassc', '/usr/lib/libsass.so.1.0.0'].map((p) => files.find((f) => f.path === p)?.size)).toEqual([38912, 3135488]);
+    expect(files.find((f) => f.path === '/site/site.css')?.content).toBe('nav{margin:0}nav ul{padding:4px}h1,h2{font-weight:600;color:red}\n');
   });
 });

@@ -20,6 +20,7 @@ import { npm, npx } from './npm.ts';
 import { php } from './php.ts';
 import { pip, pip3 } from './pip.ts';
 import { sass } from './sass.ts';
+import { sassc } from './sassc.ts';
 import { tsc } from './tsc.ts';
 import { vite } from './vite.ts';
 
@@ -33,6 +34,7 @@ export const simulatedCommands: readonly Command[] = [
   tsc,
   vite,
   sass,
+  sassc,
   php,
   composer,
   go,

@@ -65,7 +65,7 @@ const dirname = (path: string): string => path.slice(0, Math.max(1, path.lastInd
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /** Sass's resolution of `@use 'x'`: x.scss, _x.scss, x/_index.scss, relative to the file, then the load paths. */
-function loader(ctx: CommandContext, loadPaths: readonly string[]): ScssLoader {
+export function scssLoader(ctx: CommandContext, loadPaths: readonly string[]): ScssLoader {
   return (url, from) => {
     const bases = [dirname(ctx.resolve(from)), ...loadPaths.map((p) => ctx.resolve(p))];
     for (const base of bases) {
@@ -101,7 +101,7 @@ function compileOne(ctx: CommandContext, options: Options, input: string, output
     ctx.stderr.write(`Error reading ${input}: no such file or directory.\n`);
     return { status: 66, steps: [], written: [] };
   }
-  const compiled = compileScss({ path: input, text }, options.style, loader(ctx, options.loadPaths));
+  const compiled = compileScss({ path: input, text }, options.style, scssLoader(ctx, options.loadPaths));
   if (!compiled.ok) {
     if (compiled.error.unsupported) {
       ctx.stderr.write(`sass: ${input}:${compiled.error.line}:${compiled.error.column}: ${compiled.error.message}\n`);

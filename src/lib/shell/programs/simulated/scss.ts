@@ -7,7 +7,8 @@
  */
 import type { Result } from '../../../diagnostics.ts';
 
-export type SassStyle = 'expanded' | 'compressed';
+/** Dart Sass has expanded and compressed; LibSass (sassc) also nested (its default) and compact. */
+export type SassStyle = 'expanded' | 'compressed' | 'nested' | 'compact';
 
 export interface ScssSource {
   /** The path as the user named it (Dart Sass prints it in error traces). */
@@ -180,7 +181,8 @@ function parse(src: ScssSource): Stmt[] {
 
 /** The CSS that evaluation produces, before formatting. */
 type Css =
-  | { kind: 'style'; selectors: Selector[]; decls: string[]; groupEnd: boolean }
+  /** depth: how many rules enclose it in the source (the nested style indents by it). */
+  | { kind: 'style'; selectors: Selector[]; decls: string[]; groupEnd: boolean; depth: number }
   | { kind: 'atrule'; name: string; params: string; children: Css[]; groupEnd: boolean }
   | { kind: 'statement'; text: string; groupEnd: boolean }
   | { kind: 'comment'; text: string; groupEnd: boolean };
@@ -266,12 +268,12 @@ class Evaluator {
     });
   }
 
-  run(stmts: Stmt[], scope: Scope, selectors: Selector[] | undefined, out: Css[], namespace: string): void {
+  run(stmts: Stmt[], scope: Scope, selectors: Selector[] | undefined, out: Css[], namespace: string, depth = -1): void {
     let style: Extract<Css, { kind: 'style' }> | undefined;
     const owner = selectors;
     const ensureStyle = (): Extract<Css, { kind: 'style' }> => {
       if (style === undefined && owner !== undefined) {
-        style = { kind: 'style', selectors: owner, decls: [], groupEnd: false };
+        style = { kind: 'style', selectors: owner, decls: [], groupEnd: false, depth };
         out.push(style);
       }
       return style as Extract<Css, { kind: 'style' }>;
@@ -301,14 +303,14 @@ class Evaluator {
           break;
         case 'rule': {
           const own = splitSelectors(this.substitute(stmt.selector, scope, stmt));
-          this.run(stmt.body, new Scope(scope), nestSelectors(owner, own), out, namespace);
+          this.run(stmt.body, new Scope(scope), nestSelectors(owner, own), out, namespace, depth + 1);
           break;
         }
         case 'block': {
           if (UNSUPPORTED_AT.has(stmt.name)) fail(stmt.src, stmt.at, stmt.name.length, `${stmt.name} is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).`, true);
           const children: Css[] = [];
           const params = this.substitute(stmt.params, scope, stmt).replace(/\s+/g, ' ');
-          if (BUBBLING.has(stmt.name) || owner === undefined) this.run(stmt.body, new Scope(scope), owner, children, namespace);
+          if (BUBBLING.has(stmt.name) || owner === undefined) this.run(stmt.body, new Scope(scope), owner, children, namespace, depth);
           else fail(stmt.src, stmt.at, stmt.name.length, `${stmt.name} inside a style rule is beyond Stagecraft's simulated Sass.`, true);
           out.push({ kind: 'atrule', name: stmt.name, params, children, groupEnd: false });
           break;
@@ -375,6 +377,37 @@ function formatExpanded(nodes: Css[], indent: string): string {
   return text;
 }
 
+/**
+ * LibSass's nested style: declarations indented under the selector, the brace closing on the last
+ * one, and each rule indented by how deeply it was nested in the source.
+ */
+function formatNested(nodes: Css[], indent: string): string {
+  let text = '';
+  nodes.forEach((node, i) => {
+    if (i > 0) text += nodes[i - 1]?.groupEnd === true ? '\n\n' : '\n';
+    if (node.kind === 'comment') text += indent + node.text;
+    else if (node.kind === 'statement') text += `${indent}${node.text};`;
+    else if (node.kind === 'style') {
+      const pad = indent + '  '.repeat(Math.max(0, node.depth));
+      const decls = node.decls.map((d) => `${pad}  ${d}${d.startsWith('/*') ? '' : ';'}`).join('\n');
+      text += `${pad}${joinSelectors(node.selectors, 'expanded')} {\n${decls} }`;
+    } else text += `${indent}${node.name} ${node.params} {\n${formatNested(node.children, `${indent}  `)} }`;
+  });
+  return text;
+}
+
+/** LibSass's compact style: one line per rule. */
+function formatCompact(nodes: Css[]): string {
+  let text = '';
+  nodes.forEach((node, i) => {
+    if (i > 0) text += nodes[i - 1]?.groupEnd === true ? '\n\n' : '\n';
+    if (node.kind === 'comment' || node.kind === 'statement') text += node.kind === 'statement' ? `${node.text};` : node.text;
+    else if (node.kind === 'style') text += `${joinSelectors(node.selectors, 'compressed').replace(/,/g, ', ')} { ${node.decls.filter((d) => !d.startsWith('/*')).map((d) => `${d};`).join(' ')} }`;
+    else text += `${node.name} ${node.params} { ${formatCompact(node.children).replace(/\n+/g, ' ')} }`;
+  });
+  return text;
+}
+
 const compressValue = (decl: string): string => {
   const colon = decl.indexOf(':');
   return `${decl.slice(0, colon).trim()}:${decl.slice(colon + 1).trim().replace(/\s*,\s*/g, ',')}`;
@@ -399,7 +432,7 @@ export function compileScss(source: ScssSource, style: SassStyle, load: ScssLoad
   try {
     const out: Css[] = [];
     new Evaluator(load).run(parse(source), new Scope(undefined), undefined, out, '');
-    const css = style === 'compressed' ? formatCompressed(out) : formatExpanded(out, '');
+    const css = style === 'compressed' ? formatCompressed(out) : style === 'nested' ? formatNested(out, '') : style === 'compact' ? formatCompact(out) : formatExpanded(out, '');
     // Non-ASCII output gets a charset: a declaration when expanded, a byte-order mark when compressed.
     // eslint-disable-next-line no-control-regex
     if (!/[^\u0000-\u007f]/.test(css)) return { ok: true, value: css };
