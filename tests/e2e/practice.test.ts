@@ -169,6 +169,8 @@ describe('progress', () => {
       await page.goto(url('/exercises/'));
       const summary = page.locator('.progress-summary');
       assert.match(await summary.textContent() ?? '', /1 exercises solved/);
+      assert.equal(await page.locator('[data-solved-mark="split-go-build"]').textContent(), '· solved');
+      assert.equal(await page.locator('[data-solved-mark="node-non-root"]').textContent(), '');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to a file' }).click()]);
       assert.equal(download.suggestedFilename(), 'stagecraft-progress.json');
       const file = await download.path();
