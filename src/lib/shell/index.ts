@@ -18,3 +18,29 @@ export type { SyntaxError, SyntaxProblem } from './syntax-error.ts';
 export { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
 export type { Dialect } from './messages.ts';
 export { DEFAULT_PATH } from './program.ts';
+/** The package and toolchain catalogues the simulated programs read (for the /reference page). */
+export {
+  aptCatalogue,
+  apkCatalogue,
+  npmCatalogue,
+  toolchainCatalogue,
+  downloadCatalogue,
+  composerCatalogue,
+} from './programs/simulated/catalogues.ts';
+export type {
+  AptCatalogue,
+  AptPackage,
+  ApkCatalogue,
+  ApkPackage,
+  BulkEntry,
+  CatalogueFile,
+  ComposerCatalogue,
+  ComposerPackage,
+  DownloadCatalogue,
+  NpmCatalogue,
+  NpmPackage,
+  PackageContents,
+  Ratio,
+  Sourced,
+  ToolchainCatalogue,
+} from './programs/simulated/catalogues.ts';
