@@ -6,11 +6,17 @@ import { AS_ROOT, chmod, type DirNode } from '../../../../src/lib/vfs/index.ts';
 import { bytesAt, makeTree, nodeAt, run, textAt } from './harness.ts';
 
 const PHP_ENV = { PHP_VERSION: '8.4.23' };
-const withPhp = (files: Record<string, string | number> = {}): DirNode => {
-  const made = chmod(makeTree({ files: { '/usr/local/bin/php': 28_000_000, ...files } }), AS_ROOT, '/usr/local/bin/php', 0o755);
-  if (!made.ok) throw new Error(made.error.message);
-  return made.value;
+/** A tree with these programs (executable, of a nominal size) and files. */
+const withPrograms = (programs: readonly string[], files: Record<string, string | number>): DirNode => {
+  let tree = makeTree({ files: { ...Object.fromEntries(programs.map((p) => [p, 100_000])), ...files } });
+  for (const program of programs) {
+    const made = chmod(tree, AS_ROOT, program, 0o755);
+    if (!made.ok) throw new Error(made.error.message);
+    tree = made.value;
+  }
+  return tree;
 };
+const withPhp = (files: Record<string, string | number> = {}): DirNode => withPrograms(['/usr/local/bin/php', '/usr/bin/unzip'], files);
 const composerJson = JSON.stringify({ require: { php: '^8.2', 'hyde/framework': '^1.7' }, 'require-dev': { 'phpunit/phpunit': '^11.5' } });
 const lock = JSON.stringify({ packages: [{ name: 'hyde/framework', version: '1.7.0' }, { name: 'symfony/yaml', version: '7.3.3' }], 'packages-dev': [{ name: 'phpunit/phpunit', version: '11.5.42' }] });
 const hydeScript = "#!/usr/bin/env php\n<?php\n\n// console\nrequire __DIR__.'/vendor/autoload.php';\n";
@@ -68,6 +74,27 @@ describe('composer', () => {
     const r = run(stale, ['composer', 'install', '--no-dev'], { cwd: '/app', env: { COMPOSER_ALLOW_SUPERUSER: '1' } });
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('  Problem 1\n    - Required package "hyde/framework" is not present in the lock file.\n');
+  });
+
+  test('without unzip, 7z or the zip extension Composer clones with git, and fails without git', () => {
+    const files = { '/app/composer.json': JSON.stringify({ require: { 'symfony/yaml': '^7.3' } }), '/app/composer.lock': JSON.stringify({ packages: [{ name: 'symfony/yaml', version: '7.3.3' }] }) };
+    const env = { COMPOSER_ALLOW_SUPERUSER: '1' };
+    const noGit = run(withPrograms(['/usr/local/bin/php'], files), ['composer', 'install'], { cwd: '/app', env });
+    expect([noGit.status, nodeAt(noGit.fs, '/app/vendor')]).toEqual([1, undefined]);
+    expect(noGit.stderr.split('\n').slice(2)).toEqual([
+      'Package operations: 1 install, 0 updates, 0 removals',
+      '  - Installing symfony/yaml (7.3.3)',
+      '    Failed to download symfony/yaml from dist: The zip extension and unzip/7z commands are both missing, skipping.',
+      '    Now trying to download from source',
+      '',
+      '  git was not found in your PATH, skipping source download',
+      '',
+      '',
+    ]);
+    const git = run(withPrograms(['/usr/local/bin/php', '/usr/bin/git'], files), ['composer', 'install'], { cwd: '/app', env });
+    expect(git.status).toBe(0);
+    expect(git.stderr).toContain('  - Syncing symfony/yaml (7.3.3) into cache\n  - Installing symfony/yaml (7.3.3): Cloning ');
+    expect(bytesAt(git.fs, '/app/vendor/symfony/yaml')).toBe(230_000);
   });
 
   test('install without a lock resolves through the catalogue and writes composer.lock', () => {

@@ -142,17 +142,40 @@ require_once __DIR__ . '/composer/autoload_real.php';
 return ComposerAutoloaderInit::getLoader();
 `;
 
+/**
+ * How Composer can unpack dist zips: the unzip or 7z command, or PHP's zip extension (not in the php
+ * images until docker-php-ext-install zip). Without any it falls back to cloning with git.
+ */
+function canUnzip(ctx: CommandContext): boolean {
+  return ['unzip', '7z', '7zz'].some((name) => onPath(ctx, name)) || exists(ctx.fs, ctx.access, '/usr/local/etc/php/conf.d/docker-php-ext-zip.ini');
+}
+
+/** Composer's download and install lines; false when neither a dist zip nor a git clone can be had. */
+function reportInstalls(ctx: CommandContext, fresh: readonly Locked[]): boolean {
+  say(ctx, [`Package operations: ${count(fresh.length, 'install')}, 0 updates, 0 removals`]);
+  if (canUnzip(ctx)) {
+    say(ctx, fresh.map((p) => `  - Downloading ${p.name} (${p.version})`));
+    say(ctx, fresh.map((p) => `  - Installing ${p.name} (${p.version}): Extracting archive`));
+    return true;
+  }
+  const first = fresh[0] as Locked;
+  say(ctx, [`  - Installing ${first.name} (${first.version})`, `    Failed to download ${first.name} from dist: The zip extension and unzip/7z commands are both missing, skipping.`, '    Now trying to download from source']);
+  if (!onPath(ctx, 'git')) {
+    say(ctx, ['', '  git was not found in your PATH, skipping source download', '']);
+    return false;
+  }
+  say(ctx, fresh.map((p) => `  - Syncing ${p.name} (${p.version}) into cache`));
+  say(ctx, fresh.map((p) => `  - Installing ${p.name} (${p.version}): Cloning ${contentHash(`${p.name}@${p.version}`, 10).toLowerCase()} from cache`));
+  return true;
+}
+
 /** Installs `packages` into dir/vendor, printing Composer's lines; returns the exit status. */
 function installPackages(ctx: CommandContext, dir: string, packages: readonly Locked[], flags: Flags, by: string): number {
   const wanted = packages.filter((p) => !(flags.noDev && p.dev));
   const already = installedNames(ctx, dir);
   const fresh = wanted.filter((p) => !already.has(p.name));
   if (fresh.length === 0) say(ctx, ['Nothing to install, update or remove']);
-  else {
-    say(ctx, [`Package operations: ${count(fresh.length, 'install')}, 0 updates, 0 removals`]);
-    say(ctx, fresh.map((p) => `  - Downloading ${p.name} (${p.version})`));
-    say(ctx, fresh.map((p) => `  - Installing ${p.name} (${p.version}): Extracting archive`));
-  }
+  else if (!reportInstalls(ctx, fresh)) return 1;
   const vendor = joinPath(dir, 'vendor');
   const steps: Step[] = [];
   let bytes = 0;
