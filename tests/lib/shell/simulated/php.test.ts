@@ -132,6 +132,24 @@ describe('php', () => {
     expect(run(withPhp({ '/app/index.php': '<?php echo 1;' }), ['php', 'index.php'], { cwd: '/app' }).status).toBe(NOT_SIMULATED_STATUS);
   });
 
+  test("Composer's installer: php -r copy() downloads it, php composer-setup.php installs, unlink() removes it", () => {
+    let tree = withPhp({ '/app/composer.json': JSON.stringify({ require: { 'symfony/yaml': '^7.3' } }) });
+    const copied = run(tree, ['php', '-r', "copy('https://getcomposer.org/installer', 'composer-setup.php');"], { cwd: '/app' });
+    expect([copied.status, nodeAt(copied.fs, '/app/composer-setup.php')]).toMatchObject([0, { kind: 'file', size: 58000, origin: { by: 'php copy' } }]);
+    const setup = run(copied.fs, ['php', 'composer-setup.php', '--install-dir=/usr/local/bin', '--filename=composer'], { cwd: '/app' });
+    expect([setup.status, setup.stdout]).toEqual([0, 'All settings correct for using Composer\nDownloading...\n\nComposer (version 2.8.12) successfully installed to: /usr/local/bin/composer\nUse it: php /usr/local/bin/composer\n\n']);
+    expect(nodeAt(setup.fs, '/usr/local/bin/composer')).toMatchObject({ size: 3_100_000, mode: 0o755 });
+    tree = run(setup.fs, ['php', '-r', "unlink('composer-setup.php');"], { cwd: '/app' }).fs;
+    expect(nodeAt(tree, '/app/composer-setup.php')).toBeUndefined();
+    // The same installer piped from curl, and composer.phar run through php.
+    const piped = run(withPhp({ '/app/composer.json': '{}' }), ['php', '--', '--install-dir=/app'], { cwd: '/app', stdin: '# simulated download of https://getcomposer.org/installer (58000 bytes): Stagecraft has no network\n' });
+    expect(nodeAt(piped.fs, '/app/composer.phar')).toMatchObject({ size: 3_100_000 });
+    const phar = run(piped.fs, ['php', 'composer.phar', 'install'], { cwd: '/app', env: { COMPOSER_ALLOW_SUPERUSER: '1' } });
+    expect([phar.status, phar.stderr]).toEqual([0, 'No composer.lock file present. Updating dependencies to latest instead of installing from lock file. See https://getcomposer.org/install for more information.\nLoading composer repositories with package information\nUpdating dependencies\nLock file operations: 0 installs, 0 updates, 0 removals\nWriting lock file\nInstalling dependencies from lock file (including require-dev)\nNothing to install, update or remove\nGenerating autoload files\n']);
+    const hashed = run(withPhp(), ['php', '-r', "if (hash_file('sha384', 'composer-setup.php') === 'x') { echo 'ok'; }"]);
+    expect(hashed.status).toBe(NOT_SIMULATED_STATUS);
+  });
+
   test('a missing script: PHP\'s "Could not open input file"', () => {
     const r = run(withPhp(), ['php', 'artisan', 'migrate'], { cwd: '/app' });
     expect([r.status, r.stdout, r.stderr]).toEqual([1, 'Could not open input file: artisan\n', '']);

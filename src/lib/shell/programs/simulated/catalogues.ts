@@ -135,6 +135,8 @@ export interface ComposerPackage {
 export interface ComposerCatalogue {
   source: string;
   composerVersion: { value: string; source: string };
+  /** composer.phar as the installer writes it. */
+  phar: Sourced;
   autoloader: Sourced & { files: number };
   cacheRatio: Ratio;
   unknown: Sourced & { files: number };

@@ -20,8 +20,8 @@ const remoteName = (url: string): string => {
 
 const hostOf = (url: string): string => /^[a-z]+:\/\/([^/:?#]+)/i.exec(url)?.[1] ?? url;
 
-/** Writes the file; returns the path written or an error already reported. */
-function save(ctx: CommandContext, by: string, url: string, path: string): { ok: true; bytes: number } | { ok: false } {
+/** Writes the file of the URL's catalogue size and labels the download; returns its bytes, or not ok when the write failed. */
+export function saveDownload(ctx: CommandContext, by: string, url: string, path: string): { ok: true; bytes: number } | { ok: false } {
   const { bytes, known } = sizeOf(url);
   const written = putFile(ctx.access, path, { size: bytes, origin: { simulated: true, by } })(ctx.fs);
   if (!written.ok) return { ok: false };
@@ -81,7 +81,7 @@ export const curl: Command = {
         return 23;
       }
       const path = ctx.resolve(name);
-      if (!save(ctx, 'curl', url, path).ok) {
+      if (!saveDownload(ctx, 'curl', url, path).ok) {
         // -s hides the warning (and, without -S, the error line too).
         if (!silent) ctx.stderr.write(`Warning: Failed to open the file ${name}: Permission denied\n`);
         if (!silent || showErrors) ctx.stderr.write('curl: (23) Failure writing output to destination\n');
@@ -124,7 +124,7 @@ export const wget: Command = {
       const busybox = ctx.flavor === 'busybox';
       const stamp = new Date(ctx.now).toISOString().slice(0, 19).replace('T', ' ');
       if (!quiet) ctx.stderr.write(busybox ? `Connecting to ${hostOf(url)} (${hostOf(url)}:443)\nsaving to '${name}'\n` : `--${stamp}--  ${url}\nSaving to: ‘${name}’\n\n`);
-      const saved = save(ctx, 'wget', url, path);
+      const saved = saveDownload(ctx, 'wget', url, path);
       if (!saved.ok) {
         ctx.stderr.write(busybox ? `wget: can't open '${name}': Permission denied\n` : `${name}: Permission denied\n`);
         return busybox ? 1 : 3;

@@ -1,12 +1,16 @@
 /**
  * `php`, simulated: Stagecraft does not execute PHP. It knows a few scripts by what they are: the
- * HydePHP console (`php hyde build`, hyde.ts) and Laravel's `artisan` (reported as not simulated);
- * `php -v` and `php -r` with `echo` of literals. A missing script fails with PHP's real
- * text; a script that requires vendor/autoload.php before `composer install` made it fails as PHP does.
- * Any other script is reported as not simulated.
+ * HydePHP console (`php hyde build`, hyde.ts), Composer's installer (composer-setup.php, or piped in
+ * as `curl … | php`) and composer.phar; `php -v`; `php -r` with `echo` of literals, `copy()` of a URL
+ * (a simulated download) and `unlink()`. A missing script fails with PHP's real text; a script that
+ * requires vendor/autoload.php before `composer install` made it fails as PHP does. Any other
+ * script is reported as not simulated.
  */
 import { NOT_SIMULATED_STATUS, type Command, type CommandContext } from '../../command.ts';
-import { exists, parentOf, readText } from './fs-steps.ts';
+import { composerCatalogue } from './catalogues.ts';
+import { composer } from './composer.ts';
+import { saveDownload } from './download.ts';
+import { exists, parentOf, putFile, readText, removeIfPresent } from './fs-steps.ts';
 import { hydeBuild } from './hyde.ts';
 
 const version = (ctx: CommandContext): string => ctx.env['PHP_VERSION'] ?? '8.4.23';
@@ -40,16 +44,66 @@ function notSimulated(ctx: CommandContext, what: string): number {
   return NOT_SIMULATED_STATUS;
 }
 
-/** `php -r`: only a sequence of `echo` statements with string literals, PHP_VERSION and PHP_EOL. */
+const COMPOSER_INSTALLER = 'https://getcomposer.org/installer';
+
+/** A PHP string literal's value, or undefined when `text` is not one. */
+function literal(text: string): string | undefined {
+  const match = /^(['"])(.*)\1$/s.exec(text.trim());
+  if (match === null) return undefined;
+  return match[1] === '"' ? (match[2] as string).replace(/\\n/g, '\n').replace(/\\t/g, '\t') : (match[2] as string);
+}
+
+/** `copy('https://…', 'file')` downloads (simulated); `unlink('file')` removes. Returns undefined for other calls. */
+function fileCall(ctx: CommandContext, statement: string): number | undefined {
+  const call = /^(copy|unlink)\s*\((.*)\)$/s.exec(statement);
+  if (call === null) return undefined;
+  const args = (call[2] as string).split(',').map(literal);
+  if (args.some((a) => a === undefined)) return undefined;
+  const [first = '', second = ''] = args as string[];
+  if (call[1] === 'unlink') {
+    const removed = removeIfPresent(ctx.access, ctx.resolve(first))(ctx.fs);
+    if (removed.ok) ctx.fs = removed.value;
+    return 0;
+  }
+  if (!/^https?:\/\//.test(first)) return undefined;
+  return saveDownload(ctx, 'php copy', first, ctx.resolve(second)).ok ? 0 : 1;
+}
+
+/**
+ * Composer's installer: writes composer.phar (or --filename) into --install-dir, as the real one
+ * does after checking the platform and downloading the latest release (simulated: no network).
+ */
+function composerInstaller(ctx: CommandContext, args: readonly string[]): number {
+  const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const dir = ctx.resolve(option('install-dir') ?? '.');
+  const path = `${dir === '/' ? '' : dir}/${option('filename') ?? 'composer.phar'}`;
+  const version = option('version') ?? composerCatalogue.composerVersion.value;
+  const written = putFile(ctx.access, path, { size: composerCatalogue.phar.bytes, mode: 0o755, origin: { simulated: true, by: 'composer installer' } })(ctx.fs);
+  if (!written.ok) {
+    ctx.stdout.write(`The installation directory "${dir}" is not writable\n`);
+    return 1;
+  }
+  ctx.fs = written.value;
+  if (!args.includes('--quiet')) ctx.stdout.write(`All settings correct for using Composer\nDownloading...\n\nComposer (version ${version}) successfully installed to: ${path}\nUse it: php ${path}\n\n`);
+  ctx.simulate({ by: 'php composer-setup.php', summary: `installed Composer ${version} to ${path} (no network; size estimated) (simulated)`, paths: [path], bytes: composerCatalogue.phar.bytes });
+  return 0;
+}
+
+/** `php -r`: `echo` of literals, PHP_VERSION and PHP_EOL; `copy()` of a URL; `unlink()`. */
 function evaluate(ctx: CommandContext, code: string): number {
-  const statements = code.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  const statements = code.split(/;(?=(?:[^'"]*['"][^'"]*['"])*[^'"]*$)/).map((s) => s.trim()).filter((s) => s !== '');
   let out = '';
   for (const statement of statements) {
+    const called = fileCall(ctx, statement);
+    if (called !== undefined) {
+      if (called !== 0) return called;
+      continue;
+    }
     const echo = /^echo\s+(.+)$/s.exec(statement);
     if (echo === null) return notSimulated(ctx, `php -r '${code}'`);
     for (const part of (echo[1] as string).split(/\s*[.,]\s*(?=(?:[^'"]*['"][^'"]*['"])*[^'"]*$)/)) {
-      const literal = /^(['"])(.*)\1$/s.exec(part);
-      if (literal !== null) out += literal[1] === '"' ? (literal[2] as string).replace(/\\n/g, '\n').replace(/\\t/g, '\t') : (literal[2] as string);
+      const value = literal(part);
+      if (value !== undefined) out += value;
       else if (part === 'PHP_VERSION') out += version(ctx);
       else if (part === 'PHP_EOL') out += '\n';
       else return notSimulated(ctx, `php -r '${code}'`);
@@ -61,14 +115,17 @@ function evaluate(ctx: CommandContext, code: string): number {
 
 function runScript(ctx: CommandContext, name: string, args: readonly string[]): number {
   const script = ctx.resolve(name);
-  const text = readText(ctx.fs, ctx.access, script);
-  if (text === undefined) {
+  if (!exists(ctx.fs, ctx.access, script)) {
     ctx.stdout.write(`Could not open input file: ${name}\n`);
     return 1;
   }
+  // A downloaded script has only a size: it has no text to look into.
+  const text = readText(ctx.fs, ctx.access, script) ?? '';
   const base = script.slice(script.lastIndexOf('/') + 1);
   const failed = missingAutoload(ctx, script, text);
   if (failed !== undefined) return failed;
+  if (base === 'composer-setup.php') return composerInstaller(ctx, args);
+  if (base === 'composer.phar' || base === 'composer') return composer.run(args, ctx);
   if (base === 'hyde') {
     if (args[0] === 'build') return hydeBuild(ctx, parentOf(script));
     return notSimulated(ctx, `php hyde ${args.join(' ')}`.trim());
@@ -87,7 +144,11 @@ export const php: Command = {
         return 0;
       case '-r':
         return rest[0] === undefined ? notSimulated(ctx, 'php -r without code') : evaluate(ctx, rest[0]);
+      case '--':
       case undefined:
+        // A script piped in: `curl -sS https://getcomposer.org/installer | php -- --install-dir=…`.
+        if (ctx.stdin.includes(COMPOSER_INSTALLER)) return composerInstaller(ctx, rest);
+        return notSimulated(ctx, ctx.stdin === '' ? 'the interactive PHP shell' : 'a PHP script read from standard input');
       case '-a':
         return notSimulated(ctx, 'the interactive PHP shell');
       default:
