@@ -144,6 +144,8 @@ describe('playground', () => {
       const hint = page.locator('.pg-hint-error').first();
       assert.match(await hint.textContent() ?? '', /line 3: unknown instruction: COPPY \(did you mean copy\?\)/i);
       assert.equal(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count(), 1);
+      const inline = await page.locator('.cm-line').evaluateAll((ls) => ls.map((l, i) => [i + 1, l.querySelector('.pg-inline-message')?.textContent ?? null]).filter(([, m]) => m !== null));
+      assert.deepEqual(inline, [[3, 'unknown instruction: COPPY (did you mean COPY?)']]);
     });
   });
 

@@ -14,6 +14,7 @@ import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
 import type { BuildDiagnostic } from '../../lib/build/index.ts';
 import { toEditorDiagnostics } from './editor-diagnostics.ts';
+import { inlineMessageField, inlineMessages, setInlineMessages } from './inline-messages.ts';
 
 interface Props {
   value: string;
@@ -68,6 +69,7 @@ export default function Editor({ value, revision, onChange, diagnostics, labelle
           StreamLanguage.define(dockerFile),
           syntaxHighlighting(highlight),
           lintGutter(),
+          inlineMessageField,
           keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
           theme,
           EditorView.lineWrapping,
@@ -99,6 +101,7 @@ export default function Editor({ value, revision, onChange, diagnostics, labelle
     const editor = view.current;
     if (editor === null) return;
     editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(editor.state.doc, diagnostics)));
+    editor.dispatch({ effects: setInlineMessages.of(inlineMessages(editor.state.doc, diagnostics)) });
   }, [diagnostics]);
 
   return (
