@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { compileScss, formatScssError } from '../../../../src/lib/shell/programs/simulated/scss.ts';
 import type { ScssSource } from '../../../../src/lib/shell/programs/simulated/scss.ts';
 import { build, createBuildCache } from '../../../../src/lib/build/index.ts';
@@ -67,6 +68,18 @@ describe('scss compiler', () => {
   });
 });
 
+describe('scss compiler robustness', () => {
+  test('any token soup compiles to CSS or to an error value, in every style', () => {
+    const unit = fc.constantFrom('a', '$x', ':', ';', '{', '}', ' ', '\n', '&', ',', '#{', '(', ')', '"', '/*', '*/', '//', '@media', '@use "m"', '@mixin', '1px');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.constantFrom('expanded', 'compressed', 'nested', 'compact'), (text, style) => {
+        const r = compileScss({ path: 'x.scss', text }, style, () => ({ path: 'm.scss', text: '$y: 1;' }));
+        return r.ok ? typeof r.value === 'string' : r.error.line >= 1 && r.error.column >= 1;
+      }),
+    );
+  });
+});
+
 describe('sass (Dart Sass CLI)', () => {
   const tree = () => makeTree({ files: { '/app/sass/main.scss': '$c: #333;\nbody { color: $c; }\n', '/app/sass/_part.scss': '$x: 1;\n', '/app/sass/pages/about.scss': 'p { margin: 0; }\n' } });
 
@@ -84,6 +97,12 @@ describe('sass (Dart Sass CLI)', () => {
     expect(textAt(r.fs, '/app/out.css')).toBe('body{color:#333}\n');
     expect(nodeAt(r.fs, '/app/out.css.map')).toBeUndefined();
     expect(run(tree(), ['sass', '-s', 'compressed', 'sass/main.scss'], { cwd: '/app' }).stdout).toBe('body{color:#333}\n');
+  });
+
+  test('npx sass fetches the package into the npx cache and compiles', () => {
+    const r = run(tree(), ['npx', 'sass', '--no-source-map', 'sass/main.scss', 'out.css'], { cwd: '/app' });
+    expect([r.status, textAt(r.fs, '/app/out.css'), r.effects.map((e) => e.by)]).toEqual([0, 'body {\n  color: #333;\n}\n', ['npx', 'sass']]);
+    expect(nodeAt(r.fs, '/root/.npm/_npx/sass/node_modules/sass')).toMatchObject({ kind: 'dir' });
   });
 
   test('folder mode compiles every non-partial file', () => {

@@ -44,20 +44,16 @@ type Stmt =
   | (Located & { kind: 'at'; name: string; params: string })
   | (Located & { kind: 'comment'; text: string });
 
-/** Thrown inside the compiler only, caught by compileScss and returned as a value. */
-class Failure {
-  readonly error: ScssError;
-  constructor(error: ScssError) {
-    this.error = error;
+/** The first error of a compilation (later ones would be its consequences). */
+class Problems {
+  first: ScssError | undefined;
+  report(src: ScssSource, at: number, length: number, message: string, unsupported = false): void {
+    if (this.first !== undefined) return;
+    const before = src.text.slice(0, at);
+    const start = before.lastIndexOf('\n') + 1;
+    const end = src.text.indexOf('\n', at);
+    this.first = { message, path: src.path, line: before.split('\n').length, column: at - start + 1, length: Math.max(1, length), lineText: src.text.slice(start, end === -1 ? undefined : end), unsupported };
   }
-}
-
-function fail(src: ScssSource, at: number, length: number, message: string, unsupported = false): never {
-  const before = src.text.slice(0, at);
-  const line = before.split('\n').length;
-  const start = before.lastIndexOf('\n') + 1;
-  const end = src.text.indexOf('\n', at);
-  throw new Failure({ message, path: src.path, line, column: at - start + 1, length: Math.max(1, length), lineText: src.text.slice(start, end === -1 ? undefined : end), unsupported });
 }
 
 /** `//` comments blanked to spaces (offsets kept), outside strings and parentheses (`url(http://…)`). */
@@ -98,7 +94,7 @@ function blankLineComments(text: string): string {
   return out;
 }
 
-function parse(src: ScssSource): Stmt[] {
+function parse(src: ScssSource, problems: Problems): Stmt[] {
   const text = blankLineComments(src.text);
   let pos = 0;
   const skipSpace = (): void => {
@@ -117,7 +113,11 @@ function parse(src: ScssSource): Stmt[] {
       } else if (c === '"' || c === "'") quote = c;
       else if (c === '#' && text[pos + 1] === '{') {
         const close = text.indexOf('}', pos);
-        if (close === -1) fail(src, pos, 2, 'expected "}".');
+        if (close === -1) {
+          problems.report(src, pos, 2, 'expected "}".');
+          pos = text.length;
+          return { body: '', start, end: '' };
+        }
         pos = close;
       } else if (c === '(') depth++;
       else if (c === ')') depth--;
@@ -128,20 +128,24 @@ function parse(src: ScssSource): Stmt[] {
   const block = (nested: boolean): Stmt[] => {
     const stmts: Stmt[] = [];
     for (;;) {
+      if (problems.first !== undefined) return stmts;
       skipSpace();
       if (pos >= text.length) {
-        if (nested) fail(src, text.length, 1, 'expected "}".');
+        if (nested) problems.report(src, text.length, 1, 'expected "}".');
         return stmts;
       }
       if (text.startsWith('/*', pos)) {
         const end = text.indexOf('*/', pos + 2);
-        if (end === -1) fail(src, text.length, 1, 'expected more input.');
+        if (end === -1) {
+          problems.report(src, text.length, 1, 'expected more input.');
+          return stmts;
+        }
         stmts.push({ kind: 'comment', text: text.slice(pos, end + 2), at: pos, src });
         pos = end + 2;
         continue;
       }
       if (text[pos] === '}') {
-        if (!nested) fail(src, pos, 1, 'unmatched "}".');
+        if (!nested) problems.report(src, pos, 1, 'unmatched "}".');
         pos++;
         return stmts;
       }
@@ -164,7 +168,10 @@ function parse(src: ScssSource): Stmt[] {
       if (chunk.end === ';') pos++;
       if (body.startsWith('$') || /^[\w-]+\.\$/.test(body)) {
         const colon = body.indexOf(':');
-        if (colon === -1) fail(src, at + body.length, 1, 'expected ":".');
+        if (colon === -1) {
+          problems.report(src, at + body.length, 1, 'expected ":".');
+          return stmts;
+        }
         const flags = [...body.slice(colon + 1).matchAll(/!(default|global)\b/g)].map((m) => m[1] as string);
         stmts.push({ kind: 'var', name: body.slice(0, colon).trim(), value: body.slice(colon + 1).replace(/!(default|global)\b/g, '').trim(), flags, at, src });
       } else if (body.startsWith('@')) {
@@ -173,7 +180,10 @@ function parse(src: ScssSource): Stmt[] {
       } else if (body.includes(':')) {
         const colon = body.indexOf(':');
         stmts.push({ kind: 'decl', prop: body.slice(0, colon).trim(), value: body.slice(colon + 1).trim(), at, src });
-      } else fail(src, at + body.length, 1, 'expected "{".');
+      } else {
+        problems.report(src, at + body.length, 1, 'expected "{".');
+        return stmts;
+      }
     }
   };
   return block(false);
@@ -217,6 +227,7 @@ class Scope {
   }
 }
 
+const BEYOND = "is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).";
 const UNSUPPORTED_AT = new Set(['@mixin', '@include', '@function', '@return', '@extend', '@each', '@for', '@if', '@else', '@while', '@forward', '@debug', '@warn', '@error', '@at-root', '@content']);
 const BUBBLING = new Set(['@media', '@supports', '@container', '@layer']);
 
@@ -250,8 +261,10 @@ function nestSelectors(parents: Selector[] | undefined, children: Selector[]): S
 class Evaluator {
   private readonly used = new Set<string>();
   private readonly load: ScssLoader;
-  constructor(load: ScssLoader) {
+  private readonly problems: Problems;
+  constructor(load: ScssLoader, problems: Problems) {
     this.load = load;
+    this.problems = problems;
   }
 
   /** `$var`, `ns.$var` and `#{…}` replaced by their values. */
@@ -263,8 +276,8 @@ class Evaluator {
     );
     return withInterp.replace(/(?:[\w-]+\.)?\$[\w-]+/g, (name, index: number) => {
       const found = scope.lookup(name);
-      if (found === undefined) fail(where.src, base + index, name.length, 'Undefined variable.');
-      return found;
+      if (found === undefined) this.problems.report(where.src, base + index, name.length, 'Undefined variable.');
+      return found ?? name;
     });
   }
 
@@ -280,6 +293,7 @@ class Evaluator {
     };
     if (owner !== undefined) ensureStyle();
     for (const stmt of stmts) {
+      if (this.problems.first !== undefined) return;
       const before = out.length;
       switch (stmt.kind) {
         case 'var': {
@@ -292,7 +306,10 @@ class Evaluator {
           break;
         }
         case 'decl': {
-          if (owner === undefined) fail(stmt.src, stmt.at, stmt.prop.length, 'Declarations may only be used within style rules.');
+          if (owner === undefined) {
+            this.problems.report(stmt.src, stmt.at, stmt.prop.length, 'Declarations may only be used within style rules.');
+            break;
+          }
           const value = this.substitute(stmt.value, scope, stmt).replace(/\s+/g, ' ');
           ensureStyle().decls.push(`${this.substitute(stmt.prop, scope, stmt)}: ${value}`);
           break;
@@ -307,11 +324,13 @@ class Evaluator {
           break;
         }
         case 'block': {
-          if (UNSUPPORTED_AT.has(stmt.name)) fail(stmt.src, stmt.at, stmt.name.length, `${stmt.name} is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).`, true);
+          if (UNSUPPORTED_AT.has(stmt.name) || (!BUBBLING.has(stmt.name) && owner !== undefined)) {
+            this.problems.report(stmt.src, stmt.at, stmt.name.length, `${stmt.name}${owner === undefined ? '' : ' inside a style rule'} ${BEYOND}`, true);
+            break;
+          }
           const children: Css[] = [];
           const params = this.substitute(stmt.params, scope, stmt).replace(/\s+/g, ' ');
-          if (BUBBLING.has(stmt.name) || owner === undefined) this.run(stmt.body, new Scope(scope), owner, children, namespace, depth);
-          else fail(stmt.src, stmt.at, stmt.name.length, `${stmt.name} inside a style rule is beyond Stagecraft's simulated Sass.`, true);
+          this.run(stmt.body, new Scope(scope), owner, children, namespace, depth);
           out.push({ kind: 'atrule', name: stmt.name, params, children, groupEnd: false });
           break;
         }
@@ -328,7 +347,10 @@ class Evaluator {
   }
 
   private atStatement(stmt: Extract<Stmt, { kind: 'at' }>, scope: Scope, out: Css[]): void {
-    if (UNSUPPORTED_AT.has(stmt.name)) fail(stmt.src, stmt.at, stmt.name.length, `${stmt.name} is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).`, true);
+    if (UNSUPPORTED_AT.has(stmt.name)) {
+      this.problems.report(stmt.src, stmt.at, stmt.name.length, `${stmt.name} ${BEYOND}`, true);
+      return;
+    }
     if (stmt.name === '@charset') return;
     if (stmt.name !== '@import' && stmt.name !== '@use') {
       out.push({ kind: 'statement', text: `${stmt.name} ${this.substitute(stmt.params, scope, stmt)}`.trim(), groupEnd: false });
@@ -340,10 +362,17 @@ class Evaluator {
       out.push({ kind: 'statement', text: `@import ${stmt.params}`, groupEnd: false });
       return;
     }
-    if (url.startsWith('sass:')) fail(stmt.src, stmt.at, stmt.params.length + stmt.name.length + 1, `the built-in module ${url} is beyond Stagecraft's simulated Sass.`, true);
+    const length = stmt.params.length + stmt.name.length + 1;
+    if (url.startsWith('sass:')) {
+      this.problems.report(stmt.src, stmt.at, length, `the built-in module ${url} ${BEYOND}`, true);
+      return;
+    }
     const found = this.load(url, stmt.src.path);
-    if (found === undefined) fail(stmt.src, stmt.at, stmt.params.length + stmt.name.length + 1, `Can't find stylesheet to import.`);
-    const stmts = parse(found);
+    if (found === undefined) {
+      this.problems.report(stmt.src, stmt.at, length, "Can't find stylesheet to import.");
+      return;
+    }
+    const stmts = parse(found, this.problems);
     if (stmt.name === '@import') {
       this.run(stmts, scope, undefined, out, '');
       return;
@@ -429,18 +458,15 @@ function formatCompressed(nodes: Css[]): string {
 
 /** Compiles SCSS to CSS text (without the source-map comment, which the CLI adds). */
 export function compileScss(source: ScssSource, style: SassStyle, load: ScssLoader): Result<string, ScssError> {
-  try {
-    const out: Css[] = [];
-    new Evaluator(load).run(parse(source), new Scope(undefined), undefined, out, '');
-    const css = style === 'compressed' ? formatCompressed(out) : style === 'nested' ? formatNested(out, '') : style === 'compact' ? formatCompact(out) : formatExpanded(out, '');
-    // Non-ASCII output gets a charset: a declaration when expanded, a byte-order mark when compressed.
-    // eslint-disable-next-line no-control-regex
-    if (!/[^\u0000-\u007f]/.test(css)) return { ok: true, value: css };
-    return { ok: true, value: style === 'compressed' ? `\ufeff${css}` : `@charset "UTF-8";\n${css}` };
-  } catch (e) {
-    if (e instanceof Failure) return { ok: false, error: e.error };
-    throw e;
-  }
+  const problems = new Problems();
+  const stmts = parse(source, problems);
+  const out: Css[] = [];
+  if (problems.first === undefined) new Evaluator(load, problems).run(stmts, new Scope(undefined), undefined, out, '');
+  if (problems.first !== undefined) return { ok: false, error: problems.first };
+  const css = style === 'compressed' ? formatCompressed(out) : style === 'nested' ? formatNested(out, '') : style === 'compact' ? formatCompact(out) : formatExpanded(out, '');
+  // Non-ASCII output gets a charset: a declaration when expanded, a byte-order mark when compressed.
+  if (!/[^\u0000-\u007f]/.test(css)) return { ok: true, value: css };
+  return { ok: true, value: style === 'compressed' ? `\ufeff${css}` : `@charset "UTF-8";\n${css}` };
 }
 
 /** Dart Sass's error report: the message, the source line with `^` under the culprit, the trace. */
