@@ -14,12 +14,15 @@ export interface ImageHintRule {
 export const imageHintRules = {
   runsAsRoot: { id: 'RunsAsRoot', description: 'The image runs its process as root.' },
   buildToolInImage: { id: 'BuildToolInImage', description: 'A compiler or build tool is in the final image.' },
+  packageManagerAdded: { id: 'PackageManagerAdded', description: 'The Dockerfile put a package manager into the final image.' },
   deletedButShipped: { id: 'DeletedButShipped', description: 'Files deleted in a later layer still take space in an earlier one.' },
   secretInImage: { id: 'SecretInImage', description: 'A secret-looking value is in the image config or history.' },
 } as const satisfies Record<string, ImageHintRule>;
 
 /** Compilers and build tools: present in a runtime image, they are weight and attack surface. */
 const buildTools = ['go', 'gcc', 'g++', 'cc', 'clang', 'make', 'cmake', 'rustc', 'cargo', 'javac', 'mvn', 'gradle', 'tsc'];
+/** Package managers: most base images ship one, so only those this Dockerfile adds are pointed out. */
+const packageManagers = ['apt-get', 'apt', 'dpkg', 'apk', 'pip', 'pip3', 'npm', 'yarn', 'pnpm', 'composer', 'gem', 'bundle'];
 const secretName = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)(?:$|_)/i;
 
 const hint = (rule: ImageHintRule, severity: Diagnostic['severity'], message: string, text: string): Diagnostic => ({
@@ -47,9 +50,14 @@ function pathDirs(image: ImageResult): string[] {
   return path.split(':').filter(Boolean);
 }
 
+/** Tools of `names` found in the image's PATH folders, optionally only files this Dockerfile wrote. */
+function toolsOnPath(image: ImageResult, names: readonly string[], addedOnly: boolean): string[] {
+  const files = new Set(image.files.filter((f) => f.type !== 'dir' && (!addedOnly || f.fromStage !== null)).map((f) => f.path));
+  return names.filter((tool) => pathDirs(image).some((dir) => files.has(`${dir.replace(/\/$/, '')}/${tool}`)));
+}
+
 function buildToolsIn(image: ImageResult): Diagnostic[] {
-  const files = new Set(image.files.filter((f) => f.type !== 'dir').map((f) => f.path));
-  const found = buildTools.filter((tool) => pathDirs(image).some((dir) => files.has(`${dir.replace(/\/$/, '')}/${tool}`)));
+  const found = toolsOnPath(image, buildTools, false);
   if (found.length === 0) return [];
   return [
     hint(
@@ -57,6 +65,19 @@ function buildToolsIn(image: ImageResult): Diagnostic[] {
       'info',
       `The final image contains build tools: ${found.join(', ')}.`,
       'Compile in an earlier stage and copy only the result into a smaller runtime image with COPY --from.',
+    ),
+  ];
+}
+
+function packageManagersAdded(image: ImageResult): Diagnostic[] {
+  const found = toolsOnPath(image, packageManagers, true);
+  if (found.length === 0) return [];
+  return [
+    hint(
+      imageHintRules.packageManagerAdded,
+      'info',
+      `This Dockerfile put package managers into the final image: ${found.join(', ')}.`,
+      'Install packages in a build stage and copy only what the program needs, so the running image cannot install more.',
     ),
   ];
 }
@@ -129,5 +150,5 @@ function secretsIn(image: ImageResult): Diagnostic[] {
 export function imageHints(result: BuildResult): Diagnostic[] {
   const image = result.image;
   if (image === null) return [];
-  return [...runsAsRoot(image), ...buildToolsIn(image), ...deletedButShipped(result, image), ...secretsIn(image)];
+  return [...runsAsRoot(image), ...buildToolsIn(image), ...packageManagersAdded(image), ...deletedButShipped(result, image), ...secretsIn(image)];
 }

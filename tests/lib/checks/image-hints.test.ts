@@ -33,6 +33,18 @@ describe('image hints', () => {
     ]);
   });
 
+  test('a package manager this Dockerfile adds (not the one the base image ships)', () => {
+    expect(imageHints(run('FROM node:22-alpine\nUSER node\n'))).toEqual([]);
+    expect(imageHints(run('FROM alpine:3.20\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nUSER nobody\n'))).toEqual([
+      {
+        severity: 'info',
+        code: 'PackageManagerAdded',
+        message: 'This Dockerfile put package managers into the final image: composer.',
+        hint: 'Install packages in a build stage and copy only what the program needs, so the running image cannot install more.',
+      },
+    ]);
+  });
+
   test('a file deleted in a later layer is still shipped', () => {
     const hints = imageHints(run('FROM alpine:3.20\nCOPY big.bin /data/big.bin\nRUN rm /data/big.bin\nUSER nobody\n'));
     expect(hints).toEqual([
