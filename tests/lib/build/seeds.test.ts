@@ -112,6 +112,14 @@ describe('seed examples', () => {
     expect(install?.stderr).toContain('Package operations: 5 installs, 0 updates, 0 removals\n');
   });
 
+  test('sass/hyde/httpd without `composer install`: hyde cannot load its framework and the build stops', () => {
+    const s = seed('sass-hyde-httpd-site');
+    const r = build({ dockerfile: s.dockerfile.replace('RUN composer install\n', ''), context: s.context }, createBuildCache());
+    expect([r.ok, r.diagnostics.map((d) => d.message)]).toEqual([false, ['process "/bin/sh -c php hyde build" did not complete successfully: exit code: 255']]);
+    const step = r.stages.find((st) => st.name === 'hyde')?.steps.find((st) => st.instruction === 'RUN php hyde build');
+    expect(step?.stderr.split('\n')[0]).toBe('PHP Warning:  require(/site/vendor/autoload.php): Failed to open stream: No such file or directory in /site/hyde on line 5');
+  });
+
   test('dev/test/prod: prod skips dev and test, and ships no tests and no dev command', () => {
     const r = buildSeed(seed('dev-test-prod-targets'));
     expect(r.stages.map((s) => [s.name, s.status, s.reason])).toEqual([
