@@ -24,6 +24,11 @@ export interface BuildInput {
   context: ContextInput;
   target?: string;
   buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * Build secrets by id (`docker build --secret id=x,src=FILE`): shown to `RUN --mount=type=secret`
+   * while the command runs, never written to a layer and not part of any cache key.
+   */
+  secrets?: Readonly<Record<string, string>>;
   builder?: BuilderKind;
   noCache?: boolean;
   /** `-t NAME`, normalised to `name:latest` when it has no tag. */
@@ -79,6 +84,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
     context: context.value,
     escapeToken: parsed.escapeToken,
     buildArgs: input.buildArgs ?? {},
+    secrets: input.secrets ?? {},
     globals: plan.value.globals,
     progress,
     states: new Map<number, StageState>(),

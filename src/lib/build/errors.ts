@@ -36,6 +36,10 @@ const hints: Readonly<Record<string, string>> = {
   'run-failed': 'The command exited with a non-zero status, so the step and the build stop. Its output above says why.',
   'unknown-user': 'USER names a user that the stage /etc/passwd does not have. Create it first (adduser/useradd) or use a numeric uid.',
   'invalid-chmod': '--chmod takes octal permission bits such as 755 or 0644.',
+  'secret-not-found':
+    'A secret mount with required=true needs the secret given to the build: docker build --secret id=<id>,src=<file> (or env=<VAR>).',
+  'ssh-not-forwarded': 'An ssh mount with required=true needs an SSH agent forwarded with docker build --ssh default; Stagecraft has none.',
+  'secret-mount-id': 'A secret mount names its secret with id= (or takes the file name of target=).',
   'copy-url': 'Only ADD can download a URL; COPY reads local files.',
 };
 
@@ -61,6 +65,9 @@ export const messages = {
   unknownUser: (u: string) => `unable to find user ${u}: no matching entries in passwd file`,
   unknownGroup: (g: string) => `unable to find group ${g}: no matching entries in group file`,
   invalidChmod: (v: string) => `invalid chmod parameter: '${v}'. it should be octal string and between 0 and 07777`,
+  secretNotFound: (id: string) => `secret ${id}: not found`,
+  sshNotForwarded: (id: string) => `no SSH key ${goQuote(id)} forwarded from the client`,
+  secretMountId: 'one of source, target required',
   copyUrl: 'source can\'t be a URL for COPY',
   copyGit: 'source can\'t be a git ref for COPY',
   copyIgnored: (keyword: 'COPY' | 'ADD', file: string) =>

@@ -29,6 +29,8 @@ export interface ExecContext {
   context: BuildContext;
   escapeToken: EscapeToken;
   buildArgs: Readonly<Record<string, string>>;
+  /** Build secrets by id, for secret mounts. */
+  secrets: Readonly<Record<string, string>>;
   globals: Readonly<Record<string, string>>;
   progress: ProgressLog;
   /** Finished stages by index. */

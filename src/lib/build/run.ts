@@ -2,8 +2,9 @@
  * RUN: the command goes through the stage's SHELL (or runs as an exec-form argv) as the current
  * USER in the current WORKDIR, with ENV plus the ARGs in scope. Mounts: `type=cache` is grafted in
  * from the cache store and taken out again afterwards (kept out of the layer, persisted across
- * builds); `type=bind` shows another stage's files only during the command; secrets and tmpfs
- * are empty folders or files that vanish after it.
+ * builds); `type=bind` shows another stage's files only during the command; a secret is a file (or
+ * an env variable) holding the build's secret of that id; tmpfs is an empty folder. Whatever a
+ * mount showed is gone afterwards, and so are the mount points BuildKit had to create for it.
  */
 import type { Result } from '../diagnostics.ts';
 import { expandWord, type RunInstruction, type RunMount } from '../dockerfile/index.ts';
@@ -22,13 +23,21 @@ const PROXY_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY'
 
 interface MountPlan {
   type: string;
-  target: string;
+  /** Where the mount shows during the command; null when it shows no file (a secret as env only, or one left out). */
+  target: string | null;
   /** What is shown at the target during the command. */
   node: (fs: DirNode) => FsNode;
   /** Cache mounts: where their content is kept afterwards. */
   cacheId: string | null;
   /** Content hash of what a bind mount shows: part of the step's cache key, as in BuildKit. */
   contentHash: string;
+  /** Variables the mount sets for the command (`type=secret,env=NAME`). */
+  env: Readonly<Record<string, string>>;
+  /**
+   * Why the mount cannot be given (a required secret or ssh agent the build lacks). BuildKit finds
+   * out only when the command runs, so a cached step does not fail.
+   */
+  unavailable: { code: string; message: string } | null;
 }
 
 export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecContext): Result<Prepared, BuildDiagnostic> {
@@ -60,19 +69,25 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
       const message = who.missing === 'user' ? messages.unknownUser(who.name) : messages.unknownGroup(who.name);
       return { ok: false, error: diagnostic('unknown-user', message, ins.range) };
     }
+    const missing = mounts.find((m) => m.unavailable !== null)?.unavailable;
+    if (missing !== undefined && missing !== null) return { ok: false, error: diagnostic(missing.code, missing.message, ins.range) };
     let fs = state.fs;
     const before = new Map<string, FsNode | undefined>();
     const stubs: string[] = [];
+    let runEnv = env;
     for (const m of mounts) {
+      runEnv = { ...runEnv, ...m.env };
+      if (m.target === null) continue;
       stubs.push(...missingAncestors(fs, m.target));
       const grafted = graft(fs, m.target, m.node(fs));
       if (!grafted.ok) return { ok: false, error: diagnostic('mount-failed', grafted.error, ins.range) };
       before.set(m.target, lookup(state.fs, m.target));
       fs = grafted.value;
     }
-    const out = ctx.deps.run({ argv, fs, cred: credOf(who.value), user: user === '' ? 'root' : user, cwd: workdir, env });
+    const out = ctx.deps.run({ argv, fs, cred: credOf(who.value), user: user === '' ? 'root' : user, cwd: workdir, env: runEnv });
     let after = out.fs;
     for (const m of mounts) {
+      if (m.target === null) continue;
       if (m.cacheId !== null) {
         const kept = lookup(after, m.target);
         if (kept?.kind === 'dir') ctx.cache.mounts.set(m.cacheId, kept);
@@ -105,15 +120,18 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
  * `RUN <<EOF` whose body starts with `#!`: BuildKit writes the body to /dev/pipes/<name> (mode 0755)
  * for the duration of the command and runs that file, so the `#!` line picks the interpreter.
  */
-function shebangHeredoc(ins: RunInstruction): MountPlan | null {
+function shebangHeredoc(ins: RunInstruction): (MountPlan & { target: string }) | null {
   const only = ins.heredocs[0];
   if (ins.command.form !== 'shell' || ins.heredocs.length !== 1 || only === undefined) return null;
   if (!HEREDOC_ALONE.test(ins.command.args.join(' '))) return null;
   const content = only.chomp ? only.content.replace(/^\t+/gm, '') : only.content;
   if (!content.startsWith('#!')) return null;
   const file: FsNode = { kind: 'file', uid: 0, gid: 0, mode: 0o755, size: utf8Length(content), content };
-  return { type: 'pipe', target: `/dev/pipes/${only.name}`, cacheId: null, contentHash: '', node: () => file };
+  return { ...SHOWS_ONLY, type: 'pipe', target: `/dev/pipes/${only.name}`, node: () => file };
 }
+
+/** The plain parts of a mount that only shows something during the command. */
+const SHOWS_ONLY = { cacheId: null, contentHash: '', env: {}, unavailable: null } as const;
 
 const HEREDOC_ALONE = /^\s*[0-9]*<<-?\s*["']?[^\s"']+["']?\s*$/;
 
@@ -139,12 +157,13 @@ function planMount(state: StageState, m: RunMount, workdir: string, ctx: ExecCon
     return r.ok ? r.value.value : v;
   };
   const type = field('type') ?? 'bind';
-  const rawTarget = field('target') ?? field('dst') ?? field('destination') ?? (type === 'secret' ? `/run/secrets/${field('id') ?? ''}` : '');
-  const target = absPath(workdir, rawTarget);
+  if (type === 'secret') return planSecret(field, workdir, m, ctx);
+  if (type === 'ssh') return { ok: true, value: planSsh(field) };
+  const target = absPath(workdir, field('target') ?? field('dst') ?? field('destination') ?? '');
   const emptyDir = (): FsNode => ({ kind: 'dir', uid: Number(field('uid') ?? 0), gid: Number(field('gid') ?? 0), mode: parseInt(field('mode') ?? '755', 8), children: new Map() });
   if (type === 'cache') {
     const id = field('id') ?? target;
-    return { ok: true, value: { type, target, cacheId: id, contentHash: '', node: () => ctx.cache.mounts.get(id) ?? emptyDir() } };
+    return { ok: true, value: { ...SHOWS_ONLY, type, target, cacheId: id, node: () => ctx.cache.mounts.get(id) ?? emptyDir() } };
   }
   if (type === 'bind') {
     const from = field('from');
@@ -162,12 +181,55 @@ function planMount(state: StageState, m: RunMount, workdir: string, ctx: ExecCon
     }
     const node = lookup(tree, absPath('/', source));
     if (node === undefined) return { ok: false, error: diagnostic('source-not-found', messages.notFound(absPath('/', source)), m.range) };
-    return { ok: true, value: { type, target, cacheId: null, contentHash: hashNode(node, ctx.memo), node: () => node } };
+    return { ok: true, value: { ...SHOWS_ONLY, type, target, contentHash: hashNode(node, ctx.memo), node: () => node } };
   }
-  if (type === 'secret') {
-    return { ok: true, value: { type, target, cacheId: null, contentHash: '', node: () => ({ kind: 'file', uid: 0, gid: 0, mode: 0o400, size: 0, content: '' }) } };
+  return { ok: true, value: { ...SHOWS_ONLY, type, target, node: emptyDir } };
+}
+
+type Field = (key: string) => string | undefined;
+
+/** The node of a mount without a target: never asked for, as nothing is grafted. */
+const shownNowhere = (): FsNode => {
+  throw new Error('build bug: a mount without a target shows no node');
+};
+
+/** Go's strconv.ParseBool for a mount's bool option; a bare key (`required`) is true. */
+const isTrue = (v: string | undefined): boolean => v !== undefined && /^(|1|t|true)$/i.test(v);
+
+/**
+ * `type=secret`: the secret `id` (or `source`, else target's file name) as a file at `target`
+ * (default /run/secrets/<id>, none when only `env=` is given) and/or the variable `env`. The
+ * content is not part of the cache key (BuildKit hashes only the mount's options). A secret the
+ * build was not given is left out, or fails the command with `required=true`.
+ */
+function planSecret(field: Field, workdir: string, m: RunMount, ctx: ExecContext): Result<MountPlan, BuildDiagnostic> {
+  const rawTarget = field('target') ?? field('dst') ?? field('destination');
+  const id = field('source') || field('src') || field('id') || (rawTarget ? baseName(absPath(workdir, rawTarget)) : '');
+  if (id === '') return { ok: false, error: diagnostic('secret-mount-id', messages.secretMountId, m.range) };
+  const envName = field('env');
+  const target = rawTarget ? absPath(workdir, rawTarget) : envName === undefined ? `/run/secrets/${baseName(id)}` : null;
+  const content = ctx.secrets[id];
+  if (content === undefined) {
+    const unavailable = isTrue(field('required')) ? { code: 'secret-not-found', message: messages.secretNotFound(id) } : null;
+    return { ok: true, value: { ...SHOWS_ONLY, type: 'secret', target: null, node: shownNowhere, unavailable } };
   }
-  return { ok: true, value: { type, target, cacheId: null, contentHash: '', node: emptyDir } };
+  const file: FsNode = {
+    kind: 'file',
+    uid: Number(field('uid') ?? 0),
+    gid: Number(field('gid') ?? 0),
+    mode: parseInt(field('mode') ?? '400', 8),
+    size: utf8Length(content),
+    content,
+  };
+  const env = envName === undefined ? {} : { [envName]: content };
+  return { ok: true, value: { ...SHOWS_ONLY, type: 'secret', target, node: () => file, env } };
+}
+
+/** `type=ssh`: Stagecraft forwards no SSH agent, so the socket is left out, or fails with `required=true`. */
+function planSsh(field: Field): MountPlan {
+  const id = field('id') || 'default';
+  const unavailable = isTrue(field('required')) ? { code: 'ssh-not-forwarded', message: messages.sshNotForwarded(id) } : null;
+  return { ...SHOWS_ONLY, type: 'ssh', target: null, node: shownNowhere, unavailable };
 }
 
 function lookup(fs: DirNode, path: string): FsNode | undefined {
