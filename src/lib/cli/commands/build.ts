@@ -1,23 +1,26 @@
 /**
- * `stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--builder buildkit|legacy]
- * [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR`: builds like `docker build`, printing
- * BuildKit's plain progress on stderr (or the BuildResult as JSON on stdout), and keeps the image and
- * the cache in the state folder.
+ * `stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--secret id=X[,src=FILE|,env=VAR]]...
+ * [--builder buildkit|legacy] [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR`: builds
+ * like `docker build`, printing BuildKit's plain progress on stderr (or the BuildResult as JSON on
+ * stdout), and keeps the image and the cache in the state folder.
  */
 import { build, digestOf, formatProgress, type BuildInput, type BuildResult, type ContextInput } from '../../build/index.ts';
 import { formatBuildkitError } from '../../dockerfile/index.ts';
 import type { Command } from '../io.ts';
+import { loadSecrets } from '../docker/secrets.ts';
 import { NO_HOST, stateHost } from '../state/host.ts';
 import { absolute, addImage, loadStore, normaliseName, saveCache, saveImages, stateDir, takeStateFlag } from '../state/store.ts';
 
 const usage =
-  'Usage: stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--builder buildkit|legacy] [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR\n';
+  'Usage: stagecraft build [-f FILE] [-t NAME] [--target STAGE] [--build-arg K=V]... [--secret id=X[,src=FILE|,env=VAR]]... [--builder buildkit|legacy] [--no-cache] [--progress plain|json] [--state DIR] CONTEXT_DIR\n';
 
 interface BuildArgs {
   file?: string;
   tag?: string;
   target?: string;
   buildArgs: Record<string, string>;
+  /** `--secret` values as given; read when the build starts. */
+  secrets: string[];
   builder: 'buildkit' | 'legacy';
   noCache: boolean;
   progress: 'plain' | 'json';
@@ -25,7 +28,7 @@ interface BuildArgs {
 }
 
 function parseArgs(args: readonly string[]): { ok: true; value: BuildArgs } | { ok: false; error: string } {
-  const out: BuildArgs = { buildArgs: {}, builder: 'buildkit', noCache: false, progress: 'plain' };
+  const out: BuildArgs = { buildArgs: {}, secrets: [], builder: 'buildkit', noCache: false, progress: 'plain' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const eq = a.indexOf('=');
@@ -59,6 +62,12 @@ function parseArgs(args: readonly string[]): { ok: true; value: BuildArgs } | { 
         // `--build-arg NAME` without a value takes it from the environment in Docker; here it must be given.
         if (k <= 0) return { ok: false, error: `--build-arg needs KEY=VALUE, got "${v}"` };
         out.buildArgs[v.slice(0, k)] = v.slice(k + 1);
+        break;
+      }
+      case '--secret': {
+        const v = value();
+        if (v === undefined) return { ok: false, error: 'flag needs an argument: --secret' };
+        out.secrets.push(v);
         break;
       }
       case '--builder': {
@@ -120,6 +129,11 @@ export const buildCommand: Command = {
       io.stderr(`ERROR: failed to solve: failed to read dockerfile: ${dockerfile.error}\n`);
       return 1;
     }
+    const secrets = loadSecrets(opts.secrets, { readFile: (path) => io.readFile(path), env: (name) => io.env[name] });
+    if (!secrets.ok) {
+      io.stderr(`ERROR: ${secrets.error}\n`);
+      return 1;
+    }
     const root = `${contextDir.replace(/\/$/, '')}/`;
     const inContext = dockerfilePath.startsWith(root);
     const dir = stateDir(io, state);
@@ -129,6 +143,7 @@ export const buildCommand: Command = {
       dockerfilePath: inContext ? dockerfilePath.slice(root.length) : dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1),
       context: withoutState(context.value, dir.startsWith(root) ? dir.slice(root.length) : null),
       buildArgs: opts.buildArgs,
+      secrets: secrets.value,
       builder: opts.builder,
       noCache: opts.noCache,
     };

@@ -1,6 +1,6 @@
 /**
- * `docker build [-f FILE] [-t NAME]... [--target STAGE] [--build-arg K=V]... [--no-cache]
- * [--progress auto|tty|plain|quiet] [-q] PATH` over the terminal's build context, with the session's
+ * `docker build [-f FILE] [-t NAME]... [--target STAGE] [--build-arg K=V]... [--secret id=X,src=FILE]...
+ * [--no-cache] [--progress auto|tty|plain|quiet] [-q] PATH` over the terminal's build context, with the session's
  * image store and cache. Progress goes to stderr as BuildKit prints it on a terminal.
  */
 import { build, formatProgress, type BuildInput } from '../../build/index.ts';
@@ -8,6 +8,7 @@ import { plainOutput } from '../commands/build.ts';
 import { addImage, normaliseName } from '../state/store.ts';
 import { entryKind, resolveContextPath, subContext } from './context-files.ts';
 import { status, type DockerCommand } from './command.ts';
+import { loadSecrets } from './secrets.ts';
 import { formatTtyProgress } from './tty-progress.ts';
 
 const PROGRESS = new Set(['auto', 'tty', 'plain', 'quiet']);
@@ -24,6 +25,7 @@ export const buildCommand: DockerCommand = {
     { long: 'no-cache', kind: 'bool', description: 'Do not use cache when building the image' },
     { long: 'progress', kind: 'string', description: 'Set type of progress output ("auto", "plain", "tty", "quiet")' },
     { long: 'quiet', short: 'q', kind: 'bool', description: 'Suppress the build output and print image ID on success' },
+    { long: 'secret', kind: 'list', valueName: 'stringArray', description: 'Secret to expose to the build (format: "id=mysecret[,src=/local/secret]")' },
     { long: 'tag', short: 't', kind: 'list', valueName: 'stringArray', description: 'Image identifier (format: "[registry/]repository[:tag]")' },
     { long: 'target', kind: 'string', description: 'Set the target build stage to build' },
   ],
@@ -54,6 +56,19 @@ export const buildCommand: DockerCommand = {
       // `--build-arg NAME` takes the value from the client's environment, which is empty here.
       if (eq > 0) buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
     }
+    // The terminal's host has no environment variables: `env=` secrets are empty, as unset ones are in Docker.
+    const secrets = loadSecrets(flags.lists.get('secret') ?? [], {
+      readFile: (path) => {
+        const at = resolveContextPath(io.cwd, path);
+        const content = at === null ? undefined : all[at]?.content;
+        return content === undefined ? { ok: false, error: 'not found' } : { ok: true, value: content };
+      },
+      env: () => undefined,
+    });
+    if (!secrets.ok) {
+      io.stderr(`ERROR: failed to build: ${secrets.error}\n`);
+      return status(1);
+    }
     const tags = (flags.lists.get('tag') ?? []).map(normaliseName);
     const inContext = dir === '' || dockerfilePath.startsWith(`${dir}/`);
     const input: BuildInput = {
@@ -61,6 +76,7 @@ export const buildCommand: DockerCommand = {
       dockerfilePath: inContext ? dockerfilePath.slice(dir === '' ? 0 : dir.length + 1) : dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1),
       context: subContext(all, dir),
       buildArgs,
+      secrets: secrets.value,
       noCache: flags.bools.has('no-cache'),
     };
     const target = flags.strings.get('target');
