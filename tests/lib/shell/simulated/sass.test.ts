@@ -62,6 +62,10 @@ describe('scss compiler', () => {
       "@mixin is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).",
       true,
     ]);
+    // Expressions Sass would compute are flagged rather than copied through; CSS's own calc() is plain CSS.
+    const math = compileScss({ path: 'x.scss', text: '$w: 4px;\na { width: $w * 2; b: darken(red, 5%); }' }, 'expanded', noImports);
+    expect(math.ok ? null : [math.error.line, math.error.column, math.error.length, math.error.unsupported]).toEqual([2, 12, 6, true]);
+    expect(css('a { width: calc(100% - 10px); font: 12px/1.5 serif; color: rgba(0, 0, 0, .5); }')).toBe('a {\n  width: calc(100% - 10px);\n  font: 12px/1.5 serif;\n  color: rgba(0, 0, 0, .5);\n}');
     const source: ScssSource = { path: 'x.scss', text: '@use "nope";' };
     const r = compileScss(source, 'expanded', noImports);
     expect(r.ok ? null : r.error.message).toBe("Can't find stylesheet to import.");

@@ -229,6 +229,20 @@ class Scope {
 
 const BEYOND = "is beyond Stagecraft's simulated Sass (variables, nesting, @media, @import and @use are simulated).";
 const UNSUPPORTED_AT = new Set(['@mixin', '@include', '@function', '@return', '@extend', '@each', '@for', '@if', '@else', '@while', '@forward', '@debug', '@warn', '@error', '@at-root', '@content']);
+/**
+ * Sass expressions the compiler would copy through instead of computing: arithmetic on numbers or
+ * variables, and Sass's own functions (color, math, maps, strings). Reported as beyond the simulation.
+ */
+const EXPRESSION = new RegExp(
+  [
+    String.raw`(?:\$[\w-]+|\d[\w%.]*|\))\s*[*%]\s*(?:\$|\d|\()`,
+    String.raw`(?:\$[\w-]+|\d[\w%.]*|\))\s+[+-]\s+(?:\$|\d|\()`,
+    String.raw`\$[\w-]+\s*\/|\/\s*\$`,
+    String.raw`\b(?:darken|lighten|saturate|desaturate|mix|adjust-hue|percentage|ceil|floor|map-get|map-merge|nth|length|if|transparentize|opacify|fade-in|fade-out|complement|invert|grayscale|scale-color|adjust-color|change-color|unquote|quote|str-[\w-]+|(?:math|color|map|list|string|meta|selector)\.[\w-]+)\(`,
+    String.raw`\brgba?\(\s*(?:#|\$)`,
+  ].join('|'),
+);
+
 const BUBBLING = new Set(['@media', '@supports', '@container', '@layer']);
 
 function splitSelectors(text: string): Selector[] {
@@ -267,6 +281,17 @@ class Evaluator {
     this.problems = problems;
   }
 
+  /** Reports an expression Sass would compute (see EXPRESSION); true when there was one. */
+  private unsupportedExpression(where: Located, value: string): boolean {
+    // CSS's own math functions keep their operators: calc(100% - 10px) is plain CSS.
+    const plain = value.replace(/\b(?:calc|clamp|min|max|round|abs|var|env)\((?:[^()]|\([^()]*\))*\)/g, (css) => 'x'.repeat(css.length));
+    const match = EXPRESSION.exec(plain);
+    if (match === null) return false;
+    const offset = where.src.text.indexOf(value, where.at);
+    this.problems.report(where.src, (offset === -1 ? where.at : offset) + match.index, match[0].length, `this expression ${BEYOND.replace('(variables', '(plain values with variables')}`, true);
+    return true;
+  }
+
   /** `$var`, `ns.$var` and `#{…}` replaced by their values. */
   private substitute(value: string, scope: Scope, where: Located): string {
     const offset = where.src.text.indexOf(value, where.at);
@@ -297,6 +322,7 @@ class Evaluator {
       const before = out.length;
       switch (stmt.kind) {
         case 'var': {
+          if (this.unsupportedExpression(stmt, stmt.value)) break;
           const name = namespace === '' ? stmt.name : `${namespace}.${stmt.name}`;
           const value = this.substitute(stmt.value, scope, stmt);
           const target = stmt.flags.includes('global') ? scope.root : scope;
@@ -310,6 +336,7 @@ class Evaluator {
             this.problems.report(stmt.src, stmt.at, stmt.prop.length, 'Declarations may only be used within style rules.');
             break;
           }
+          if (this.unsupportedExpression(stmt, stmt.value)) break;
           const value = this.substitute(stmt.value, scope, stmt).replace(/\s+/g, ' ');
           ensureStyle().decls.push(`${this.substitute(stmt.prop, scope, stmt)}: ${value}`);
           break;
