@@ -126,6 +126,18 @@ describe('quiz', () => {
   });
 });
 
+test('every belief links to its demonstration in the playground', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(url('/quizzes/beliefs/'));
+    assert.ok((await page.locator('section.belief').count()) >= 24);
+    const first = page.locator('section.belief').first();
+    const lastLine = ((await first.locator('pre[data-language="docker"]').textContent()) ?? '').trim().split('\n').at(-1) ?? '';
+    assert.ok(lastLine.length > 5);
+    await Promise.all([page.waitForURL(/\/playground\/#state=v1\./), first.getByRole('link', { name: 'Open this build in the playground' }).click()]);
+    await page.locator('.cm-content', { hasText: lastLine }).waitFor();
+  });
+});
+
 describe('exercise', () => {
   test('the starter fails with explanations, the solution passes, hints come one at a time, a reload keeps the work', async () => {
     await withPage({}, async (page) => {
