@@ -206,9 +206,7 @@ describe('entrypoint scripts are the real scripts, so the shell runs them', () =
   });
 
   test('php: a first argument that is an option goes to php', () => {
-    expect(run('php:8.4-cli', ['-v']).stderr).toBe(
-      '/usr/local/bin/docker-php-entrypoint: 9: php: not simulated by Stagecraft (/usr/local/bin/php is in the image, but the simulator has no implementation of it)\n',
-    );
+    expect(run('php:8.4-cli', ['-v'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(/^PHP 8\.4\.\d+ \(cli\)/) });
   });
 
   test('composer: composer runs under tini, which the image has', () => {
