@@ -134,6 +134,23 @@ describe('playground', () => {
     });
   });
 
+  test('an image-level hint with a line shows in the editor and in the hints view', async () => {
+    await withPage({}, async (page) => {
+      await open(page);
+      // As nobody, rm would be refused (and the build would fail): the file belongs to root.
+      await typeAtEnd(page, 'USER root\nRUN rm /usr/local/bin/hello');
+      const inline = await page.locator('.cm-line').evaluateAll((ls) => ls.map((l, i) => [i + 1, l.querySelector('.pg-inline-message')?.textContent ?? null]).filter(([, m]) => m !== null));
+      // The binary's simulated size follows its sources, so only its form is checked.
+      const deleted = /^\/usr\/local\/bin\/hello is deleted on line 14, but its 2,\d{3},\d{3} bytes are still shipped in an earlier layer\.$/;
+      assert.deepEqual(inline[0], [13, 'Last USER should not be root']);
+      assert.equal(inline[1]?.[0], 14);
+      assert.match(String(inline[1]?.[1]), deleted);
+      const hints = await page.locator('.pg-hints li.pg-hint-warning p:first-child').allTextContents();
+      assert.ok(hints.includes('warning RunsAsRoot: The container runs as root (USER is "root").'), hints.join('\n'));
+      assert.ok(hints.some((h) => h.startsWith('warning DeletedButShipped line 14: ') && deleted.test(h.slice('warning DeletedButShipped line 14: '.length))), hints.join('\n'));
+    });
+  });
+
   test('a typo shows a diagnostic on its line, with the message and hint', async () => {
     await withPage({}, async (page) => {
       await open(page);

@@ -13,6 +13,7 @@ import ContextFiles from './ContextFiles.tsx';
 import Editor from './Editor.tsx';
 import { defaultExample, examples } from './examples/index.ts';
 import { withFailureOutput } from './failure-output.ts';
+import { imageHints } from '../../lib/checks/image-hints.ts';
 import BuildLog from './views/BuildLog.tsx';
 import HintsView from './views/HintsView.tsx';
 import ImageView from './views/ImageView.tsx';
@@ -157,7 +158,17 @@ export default function Playground(props: PlaygroundProps) {
   };
 
   const result = outcome?.result ?? null;
-  const editorDiagnostics = useMemo(() => (result === null ? [] : withFailureOutput(result)), [result]);
+  // The build's diagnostics, and the image-level hints that point at a line (a delete that ships bytes).
+  const editorDiagnostics = useMemo(
+    () =>
+      result === null
+        ? []
+        : [
+            ...withFailureOutput(result),
+            ...imageHints(result).flatMap((d) => (d.range === undefined ? [] : [{ ...d, line: d.range.line, phase: 'build' as const }])),
+          ],
+    [result],
+  );
   const status = building
     ? 'Building…'
     : result === null
