@@ -45,9 +45,11 @@ function diffDirs(diff: LayerDiff, path: string, lower: DirNode, upper: DirNode)
   const opaque = isOpaqueReplacement(lower, upper);
   if (opaque) push(diff, { path, op: 'modify', node: upper, opaque: true });
   else if (!sameOwnData(lower, upper)) {
-    // Only a changed summary brings bytes; an owner or mode change is a header without content.
+    // Only a grown summary brings bytes, and only its growth: the layer holds the files the step
+    // added to the bulk, not the bulk again (a shrunk one is whiteouts). An owner or mode change is
+    // a header without content.
     diff.entries.push({ path, op: 'modify', node: upper });
-    if (!sameSummary(lower.summary, upper.summary)) diff.size += nodeBytes(upper);
+    if (!sameSummary(lower.summary, upper.summary)) diff.size += Math.max(0, nodeBytes(upper) - nodeBytes(lower));
   }
   if (opaque) {
     addChildren(diff, path, upper);

@@ -95,6 +95,14 @@ describe('diffTrees', () => {
     expect(ops(summarised)).toEqual(['modify /srv']);
     expect(summarised.size).toBe(5000);
   });
+
+  test('a summary that grows costs its growth; one that shrinks costs nothing', () => {
+    const lower = must(setSummary(base, root, '/srv', { files: 100, bytes: 80_000, source: 'image' }));
+    const grown = diffTrees(lower, must(setSummary(lower, root, '/srv', { files: 120, bytes: 95_000, source: 'apt-get install' })));
+    expect(ops(grown)).toEqual(['modify /srv']);
+    expect(grown.size).toBe(15_000);
+    expect(diffTrees(lower, must(setSummary(lower, root, '/srv', { files: 10, bytes: 5_000, source: 'rm' }))).size).toBe(0);
+  });
 });
 
 describe('image size', () => {
