@@ -143,7 +143,12 @@ const exit: Builtin = (shell, args, io) => {
   throw new ExitSignal(status & 255);
 };
 
-const returnBuiltin: Builtin = (shell, args) => {
+/** Ends the function or `.` file being run; outside both, dash and ash end the shell, bash refuses. */
+const returnBuiltin: Builtin = (shell, args, io) => {
+  if (shell.dialect === 'bash' && shell.returnScopes === 0) {
+    builtinError(shell, io, 'return', "can only `return' from a function or sourced script");
+    return 1;
+  }
   throw new ReturnSignal((number(args[0], shell.status) ?? 2) & 255);
 };
 
@@ -193,9 +198,15 @@ const dot: Builtin = (shell, args, io) => {
   }
   const saved = shell.positional;
   if (args.length > 1) shell.positional = args.slice(1);
+  shell.returnScopes++;
   try {
     return runHere(shell, read.value.content ?? '', io);
+  } catch (e) {
+    // `return` in the file ends the file (not the function that sourced it).
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
   } finally {
+    shell.returnScopes--;
     if (args.length > 1) shell.positional = saved;
   }
 };

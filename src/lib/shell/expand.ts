@@ -210,10 +210,22 @@ function extendedParam(op: ParamOp, value: string, arg: Word | undefined, host: 
     const length = number(lengthText);
     return chars.slice(start, length < 0 ? chars.length + length : start + length).join('');
   }
-  // `/` and `//`: the pattern runs to the first unescaped `/`, the rest is the replacement.
-  const spec = arg === undefined ? '' : expandPattern(arg, host);
-  const slash = spec.search(/(?<!\\)\//);
-  const pattern = slash === -1 ? spec : spec.slice(0, slash);
-  const replacement = slash === -1 ? '' : unescapePattern(spec.slice(slash + 1));
+  const [pattern, replacement] = arg === undefined ? ['', ''] : patternAndReplacement(arg, host);
   return replacePattern(value, pattern, replacement, op === '//');
+}
+
+/**
+ * `${x/p/r}`: the pattern runs to the first `/` that is neither quoted nor escaped (`${x//\//_}`
+ * replaces every slash), the rest is the replacement.
+ */
+function patternAndReplacement(arg: Word, host: ExpandHost): [string, string] {
+  const chunks = expandToFields(arg, host, false).flatMap((f) => f.chunks);
+  for (const [i, c] of chunks.entries()) {
+    const slash = c.quoted ? -1 : c.text.search(/(?<!\\)\//);
+    if (slash === -1) continue;
+    const before = [...chunks.slice(0, i), { text: c.text.slice(0, slash), quoted: false }];
+    const after = [{ text: c.text.slice(slash + 1), quoted: false }, ...chunks.slice(i + 1)];
+    return [toPattern(before), unescapePattern(toPattern(after))];
+  }
+  return [toPattern(chunks), ''];
 }

@@ -11,7 +11,7 @@ import { limitMessage } from './limits.ts';
 import { parseScript } from './parser.ts';
 import { createSession, LIMIT_STATUS, shellDialect, type ShellRunOptions } from './run.ts';
 import { BufferWriter } from './session.ts';
-import { ExitSignal, LimitSignal } from './signals.ts';
+import { ExitSignal, LimitSignal, ReturnSignal } from './signals.ts';
 import { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
 
 export interface LineResult {
@@ -62,7 +62,8 @@ export function openShell(opts: ShellRunOptions): InteractiveShell {
       try {
         shell.status = shell.runList(parsed.script, io);
       } catch (e) {
-        if (e instanceof ExitSignal) {
+        // A `return` at the prompt ends dash and ash as `exit` does.
+        if (e instanceof ExitSignal || e instanceof ReturnSignal) {
           exited = true;
           exitStatus = e.status;
         } else if (e instanceof LimitSignal) {

@@ -64,6 +64,8 @@ export class Shell {
   conditional = 0;
   /** Saved variables of the functions being run (`local`). */
   readonly locals: Map<string, Var | undefined>[] = [];
+  /** Functions and `.` files being run, counting those of the parent shell: where bash allows `return`. */
+  returnScopes = 0;
   readonly depth: number;
 
   constructor(session: Session, init: ShellInit) {
@@ -91,6 +93,7 @@ export class Shell {
     for (const [k, v] of this.functions) sub.functions.set(k, v);
     sub.status = this.status;
     sub.line = this.line;
+    sub.returnScopes = this.returnScopes;
     return sub;
   }
 
@@ -133,12 +136,15 @@ export class Shell {
 
   // ---- running ----------------------------------------------------------------------------
 
-  /** Runs a list, turning `exit` into a status (for subshells, substitutions, nested shells). */
+  /**
+   * Runs a list, turning `exit` into a status (for subshells, substitutions, nested shells); a
+   * `return` there ends that process too, as in dash.
+   */
   runCatchingExit(list: List, io: IO): number {
     try {
       return this.runList(list, io);
     } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
       throw e;
     }
   }
@@ -357,12 +363,14 @@ export class Shell {
     const savedArgs = this.positional;
     this.positional = [...args];
     this.locals.push(new Map());
+    this.returnScopes++;
     try {
       return this.runCommand(body, io);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.status;
       throw e;
     } finally {
+      this.returnScopes--;
       this.positional = savedArgs;
       for (const [n, v] of this.locals.pop() ?? []) {
         if (v === undefined) this.vars.delete(n);

@@ -13,7 +13,7 @@ import { notSimulated, type ExecFailure } from './messages.ts';
 import { findProgram } from './program.ts';
 import { defaultRegistry } from './programs/index.ts';
 import { BufferWriter, type Session } from './session.ts';
-import { ExitSignal, LimitSignal } from './signals.ts';
+import { ExitSignal, LimitSignal, ReturnSignal } from './signals.ts';
 
 export interface ShellRunOptions {
   fs: DirNode;
@@ -117,7 +117,8 @@ function guarded(run: Run, cwd: () => string, f: () => number): ShellResult {
   try {
     return finish(run, f(), cwd());
   } catch (e) {
-    if (e instanceof ExitSignal) return finish(run, e.status, cwd());
+    // dash and ash end the shell on a `return` outside any function or `.` file.
+    if (e instanceof ExitSignal || e instanceof ReturnSignal) return finish(run, e.status, cwd());
     if (!(e instanceof LimitSignal)) throw e;
     const message = limitMessage(e.limit, run.session.limits);
     run.stderr.text += `${message}\n`;

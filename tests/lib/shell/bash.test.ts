@@ -167,6 +167,11 @@ const RECORDED: [script: string, status: number, stdout: string, stderr: string]
   ["echo -n x; echo", 0, "x\n", ""],
   ["set -o pipefail; false | true; echo $?", 0, "1\n", ""],
   ["[ -e /etc/passwd ] && echo yes", 0, "yes\n", ""],
+  ["printf 'echo in; return 4; echo after\\n' > /tmp/ret.sh; f() { . /tmp/ret.sh; echo \"f goes on $?\"; }; f; echo \"top $?\"", 0, "in\nf goes on 4\ntop 0\n", ""],
+  ["printf 'echo in; return 5; echo after\\n' > /tmp/ret.sh; . /tmp/ret.sh; echo \"after the dot $?\"", 0, "in\nafter the dot 5\n", ""],
+  ["echo a; return 3; echo b", 0, "a\nb\n", "/bin/bash: line 1: return: can only `return' from a function or sourced script\n"],
+  ["f() { (return 3); echo \"sub $?\"; }; f", 0, "sub 3\n", ""],
+  ["_crt=/certificates/sub/my_ca.crt; _rel=\"${_crt#/certificates/}\"; _dst_rel=\"${_rel//_/__}\"; _dst_rel=\"${_dst_rel//\\//_}\"; echo \"$_dst_rel\" ${_rel/\\//:} \"${_rel//[\\/_]/.}\"", 0, "sub_my__ca.crt sub:my_ca.crt sub.my.ca.crt\n", ""],
 ];
 
 const withBash = () => {

@@ -163,6 +163,11 @@ const RECORDED: [script: string, dash: Observed, busybox: Observed][] = [
   ["x=hello; echo ${x/l/L} ${x//l/L} ${x/l*/X}; echo after", [2, "", "/bin/sh: 1: Bad substitution\n"], [0, "heLlo heLLo heX\nafter\n", ""]],
   ["x=hello; echo ${x^^}; echo after", [2, "", "/bin/sh: 1: Bad substitution\n"], [2, "", "/bin/sh: syntax error: bad substitution\n"]],
   ["x=hello; echo ${x:2} ${x: -2}; y=a.b.c; echo ${y//./-}", [2, "", "/bin/sh: 1: Bad substitution\n"], [0, "llo lo\na-b-c\n", ""]],
+  ["printf 'echo in; return 4; echo after\\n' > /tmp/ret.sh; f() { . /tmp/ret.sh; echo \"f goes on $?\"; }; f; echo \"top $?\"", [0, "in\nf goes on 4\ntop 0\n", ""], [0, "in\nf goes on 4\ntop 0\n", ""]],
+  ["printf 'echo in; return 5; echo after\\n' > /tmp/ret.sh; . /tmp/ret.sh; echo \"after the dot $?\"", [0, "in\nafter the dot 5\n", ""], [0, "in\nafter the dot 5\n", ""]],
+  ["printf 'g() { return 6; }; g; echo \"in file $?\"\\n' > /tmp/ret.sh; . /tmp/ret.sh; echo \"top $?\"", [0, "in file 6\ntop 0\n", ""], [0, "in file 6\ntop 0\n", ""]],
+  ["echo a; return 3; echo b", [3, "a\n", ""], [3, "a\n", ""]],
+  ["f() { (return 3); echo \"sub $?\"; }; f", [0, "sub 3\n", ""], [0, "sub 3\n", ""]],
 ];
 
 describe('dash (GNU tree)', () => {
