@@ -6,6 +6,7 @@
 import type { DirNode } from '../vfs/index.ts';
 import type { SimulatedEffect } from './command.ts';
 import { InputStream } from './io.ts';
+import type { Dialect } from './messages.ts';
 import { Shell } from './interpreter.ts';
 import { limitMessage } from './limits.ts';
 import { parseScript } from './parser.ts';
@@ -30,6 +31,8 @@ export interface InteractiveShell {
   /** Effects of simulated programs since the shell opened. */
   readonly effects: readonly SimulatedEffect[];
   readonly exited: boolean;
+  /** Which shell it is: dash, BusyBox ash or bash (prompts differ). */
+  readonly dialect: Dialect;
   getVar(name: string): string | undefined;
 }
 
@@ -85,6 +88,7 @@ export function openShell(opts: ShellRunOptions): InteractiveShell {
     get exited() {
       return exited;
     },
+    dialect,
     getVar: (n) => shell.getVar(n),
   };
 }

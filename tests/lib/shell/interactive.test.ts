@@ -18,3 +18,10 @@ test('each line has the full limits; bash gets pipefail, dash does not', () => {
   const dash = openShell({ fs: gnuTree(), cred: ROOT, user: 'root', cwd: '/', env: { PATH } });
   expect(dash.run('set -o pipefail').stderr).toBe('/bin/sh: 1: set: Illegal option -o pipefail\n');
 });
+
+test('the shell says which it is; a return at the prompt ends dash and ash as exit does', () => {
+  const open = (fs: ReturnType<typeof gnuTree>, argv0?: string) => openShell({ fs, cred: ROOT, user: 'root', cwd: '/', env: { PATH }, ...(argv0 === undefined ? {} : { argv0 }) });
+  expect([open(gnuTree()).dialect, open(busyboxTree()).dialect, open(gnuTree(), 'bash').dialect]).toEqual(['dash', 'ash', 'bash']);
+  const ash = open(busyboxTree());
+  expect([ash.run('return 3; echo never'), ash.exited]).toEqual([{ stdout: '', stderr: '', exitCode: 3, exited: true }, true]);
+});

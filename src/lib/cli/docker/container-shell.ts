@@ -1,17 +1,10 @@
 /**
  * `docker run -it IMAGE sh`: a shell attached to the terminal, one line at a time, keeping its
- * variables, functions, working directory and filesystem between lines until `exit`.
- *
- * The shell module's public API runs whole scripts (runShell); an interactive shell needs one
- * interpreter that lives across lines, so this adapter drives the interpreter directly.
+ * variables, functions, working directory and filesystem between lines until `exit`. The shell is
+ * the shell module's `openShell`; this adds the prompt, Ctrl-D and what completion needs.
  */
 import type { Cred, DirNode } from '../../vfs/index.ts';
-import { DEFAULT_LIMITS, defaultRegistry, parseScript, syntaxErrorText, type Flavor } from '../../shell/index.ts';
-import { Shell } from '../../shell/interpreter.ts';
-import { InputStream } from '../../shell/io.ts';
-import { limitMessage } from '../../shell/limits.ts';
-import { BufferWriter, type Session } from '../../shell/session.ts';
-import { ExitSignal, LimitSignal } from '../../shell/signals.ts';
+import { openShell } from '../../shell/index.ts';
 
 export interface ShellLineResult {
   stdout: string;
@@ -35,9 +28,8 @@ export interface ContainerShell {
 }
 
 export interface ContainerShellOptions {
-  /** argv[0] as typed: `sh`, `/bin/bash`... */
+  /** argv[0] as typed: `sh`, `/bin/bash`... (it picks dash, BusyBox ash or bash). */
   name: string;
-  flavor: Flavor;
   fs: DirNode;
   cred: Cred;
   user: string;
@@ -49,28 +41,10 @@ export interface ContainerShellOptions {
   tty: boolean;
 }
 
-type PromptStyle = 'bash' | 'ash' | 'dash';
-
-function promptStyle(name: string, flavor: Flavor): PromptStyle {
-  if (name.endsWith('bash')) return 'bash';
-  return flavor === 'busybox' ? 'ash' : 'dash';
-}
-
 export function openContainerShell(o: ContainerShellOptions): ContainerShell {
-  const session: Session = {
-    fs: o.fs,
-    cred: o.cred,
-    user: o.user,
-    registry: defaultRegistry,
-    limits: DEFAULT_LIMITS,
-    now: o.now,
-    hostname: o.hostname,
-    effects: [],
-    counters: { commands: 0, loops: 0, output: 0 },
-  };
-  const shell = new Shell(session, { env: o.env, cwd: o.cwd, name: o.name, positional: [], flavor: o.flavor, depth: 0 });
-  const style = promptStyle(o.name, o.flavor);
-  let exited = false;
+  const shell = openShell({ fs: o.fs, cred: o.cred, user: o.user, cwd: o.cwd, env: o.env, argv0: o.name, hostname: o.hostname, now: o.now });
+  const style = shell.dialect;
+  let closed = false;
   let exitStatus = 0;
 
   const where = (): string => {
@@ -88,43 +62,20 @@ export function openContainerShell(o: ContainerShellOptions): ContainerShell {
       return `${mark} `;
     },
     run(line) {
-      // Each line gets the full limits, as each would be a fresh command in a real shell.
-      session.counters.commands = 0;
-      session.counters.loops = 0;
-      session.counters.output = 0;
-      const stdout = new BufferWriter(session);
-      const stderr = new BufferWriter(session);
-      const io = { stdin: new InputStream(''), stdout, stderr };
-      const parsed = parseScript(line);
-      if (!parsed.ok) {
-        shell.error(io, syntaxErrorText(parsed.error.problem, o.flavor));
-        shell.status = 2;
-      } else {
-        try {
-          shell.status = shell.runList(parsed.script, io);
-        } catch (e) {
-          if (e instanceof ExitSignal) {
-            exited = true;
-            exitStatus = e.status;
-          } else if (e instanceof LimitSignal) {
-            stderr.text += `${limitMessage(e.limit, session.limits)}\n`;
-            shell.status = 124;
-          } else throw e;
-        }
-      }
-      return { stdout: stdout.text, stderr: stderr.text, status: exited ? exitStatus : shell.status };
+      const r = shell.run(line);
+      exitStatus = r.exitCode;
+      return { stdout: r.stdout, stderr: r.stderr, status: r.exitCode };
     },
     close() {
-      exited = true;
-      exitStatus = shell.status;
+      closed = true;
     },
     get exited() {
-      return exited;
+      return closed || shell.exited;
     },
     get exitStatus() {
       return exitStatus;
     },
-    fs: () => session.fs,
+    fs: () => shell.fs,
     where: () => ({ cred: o.cred, cwd: shell.cwd, path: shell.getVar('PATH') ?? '' }),
   };
 }

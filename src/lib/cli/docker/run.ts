@@ -5,8 +5,8 @@
  * its environment. `-i` with a shell as the command attaches an interactive shell.
  */
 import { loadBaseImage } from '../../images/index.ts';
-import { DEFAULT_NOW, DEFAULT_PATH, NOT_SIMULATED_STATUS, runArgv, type Flavor, type ShellRunOptions } from '../../shell/index.ts';
-import { mkdir, readFile, resolvePath, ROOT_CRED, stat, type Cred, type DirNode } from '../../vfs/index.ts';
+import { DEFAULT_NOW, DEFAULT_PATH, NOT_SIMULATED_STATUS, runArgv, type ShellRunOptions } from '../../shell/index.ts';
+import { mkdir, readFile, ROOT_CRED, stat, type Cred, type DirNode } from '../../vfs/index.ts';
 import { resolveUser } from '../../build/users.ts';
 import { findImage, normaliseName } from '../state/store.ts';
 import { status, type DockerCommand, type DockerContext, type DockerOutcome } from './command.ts';
@@ -57,11 +57,6 @@ function containerEnv(image: RunnableImage, extra: readonly string[], hostname: 
   }
   env['HOME'] ??= home;
   return env;
-}
-
-function shellFlavor(fs: DirNode, cred: Cred, path: string): Flavor {
-  const real = resolvePath(fs, { cred, cwd: '/' }, path);
-  return real.ok && real.value.endsWith('/busybox') ? 'busybox' : 'gnu';
 }
 
 /** The shell `-i` should attach: `sh`, or `docker-entrypoint.sh sh` (official images' entrypoints exec their arguments). */
@@ -151,11 +146,7 @@ export const runCommand: DockerCommand = {
       return status(0);
     }
     if (shellName !== null) {
-      const found = resolvePath(fs, { cred, cwd }, shellName.includes('/') ? shellName : `/bin/${shellName}`);
-      const shell = openContainerShell({
-        name: shellName, flavor: shellFlavor(fs, cred, found.ok ? found.value : `/bin/${shellName}`),
-        fs, cred, user: userName, cwd, env, hostname, now: opts.now ?? DEFAULT_NOW, tty,
-      });
+      const shell = openContainerShell({ name: shellName, fs, cred, user: userName, cwd, env, hostname, now: opts.now ?? DEFAULT_NOW, tty });
       return { status: 0, shell };
     }
     io.stdout(result.stdout);
