@@ -69,8 +69,8 @@ export function executeRun(state: StageState, ins: RunInstruction, ctx: ExecCont
       const message = who.missing === 'user' ? messages.unknownUser(who.name) : messages.unknownGroup(who.name);
       return { ok: false, error: diagnostic('unknown-user', message, ins.range) };
     }
-    const missing = mounts.find((m) => m.unavailable !== null)?.unavailable;
-    if (missing !== undefined && missing !== null) return { ok: false, error: diagnostic(missing.code, missing.message, ins.range) };
+    const missing = mounts.find((m) => m.unavailable !== null)?.unavailable ?? null;
+    if (missing !== null) return { ok: false, error: diagnostic(missing.code, missing.message, ins.range) };
     let fs = state.fs;
     const before = new Map<string, FsNode | undefined>();
     const stubs: string[] = [];
