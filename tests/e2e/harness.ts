@@ -1,13 +1,15 @@
 /**
- * What the browser tests and the screenshot script share: the built site served by
- * `astro preview` on a free localhost port, Debian's Chromium driven by playwright-core, and the
- * list of pages found in dist/. Run `astro build` first; nothing here builds.
+ * What the browser tests and the screenshot script share: the built site served on a free localhost
+ * port by the harness's own static server (not `astro preview`: Astro allows only one of those at a
+ * time, so two test runs would collide), Debian's Chromium driven by playwright-core, and the list of
+ * pages found in dist/. Run `astro build` first; nothing here builds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startStaticServer } from './static-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -20,56 +22,48 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+export interface PreviewOptions {
+  /** Extra headers on every response, e.g. COOP/COEP for cross-origin isolation. */
+  headers?: Readonly<Record<string, string>>;
 }
 
-async function waitUntilServing(origin: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(origin);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * A private copy of dist/, so an `astro build` started during the run (which empties dist/ first)
+ * cannot change the files under the test. The copy takes about 50 ms.
+ */
+async function snapshotDist(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'stagecraft-e2e-dist-'));
+  try {
+    await cp(dist, copy, { recursive: true });
+  } catch (error) {
+    await rm(copy, { recursive: true, force: true });
+    throw new Error(`dist/ changed while it was being copied (is \`astro build\` running?): ${String(error)}`);
   }
-  throw new Error(`astro preview did not answer on ${origin} within 15 s:\n${output()}`);
+  if (!existsSync(join(copy, 'index.html'))) {
+    await rm(copy, { recursive: true, force: true });
+    throw new Error('dist/index.html vanished while dist/ was being copied: is `astro build` running?');
+  }
+  return copy;
 }
 
-/** Serves dist/ with `astro preview` (same Node as this process) on a free port. */
-export async function startPreview(): Promise<Preview> {
+/** Serves a snapshot of dist/ on a free port of 127.0.0.1, as `astro preview` would. */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npx astro build` before the browser tests');
   }
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntilServing(origin, child, () => output);
-  return {
-    origin,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const copy = await snapshotDist();
+  try {
+    const server = await startStaticServer({ ...options, root: copy });
+    let stopped: Promise<void> | undefined;
+    return {
+      origin: server.origin,
+      // Idempotent, so a second stop() from an after() hook is harmless.
+      stop: () => (stopped ??= server.close().finally(() => rm(copy, { recursive: true, force: true }))),
+    };
+  } catch (error) {
+    await rm(copy, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 export interface BrowserSession {
