@@ -31,4 +31,4 @@ export { formatBuildkitError } from './parse-errors.ts';
 export { goQuote } from './go-quote.ts';
 export { suggest, withSuggestion } from './suggest.ts';
 export { checkRules, runChecks, type CheckOptions, type CheckRule } from './checks/index.ts';
-export { KEYWORDS } from './instructions.ts';
+export { INSTRUCTION_FLAGS, KEYWORDS } from './instructions.ts';

@@ -34,13 +34,29 @@ export const KEYWORDS: readonly Keyword[] = [
 
 const isKeyword = (k: string): k is Keyword => (KEYWORDS as readonly string[]).includes(k);
 
-const copySpec: FlagSpec = { chown: 'string', from: 'string', chmod: 'string', link: 'bool', exclude: 'strings', parents: 'bool' };
-const addSpec: FlagSpec = {
-  chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool', exclude: 'strings',
-};
-const runSpec: FlagSpec = { mount: 'strings', network: 'string', security: 'string', device: 'strings' };
-const healthSpec: FlagSpec = {
-  interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string',
+/**
+ * The flags each instruction accepts, as BuildKit declares them with BFlags: 'string' takes a value,
+ * 'bool' may stand alone, 'strings' is repeatable. STOPSIGNAL's flags are never checked by BuildKit.
+ */
+export const INSTRUCTION_FLAGS: Readonly<Record<Keyword, FlagSpec>> = {
+  ADD: { chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool', exclude: 'strings' },
+  ARG: {},
+  CMD: {},
+  COPY: { chown: 'string', from: 'string', chmod: 'string', link: 'bool', exclude: 'strings', parents: 'bool' },
+  ENTRYPOINT: {},
+  ENV: {},
+  EXPOSE: {},
+  FROM: { platform: 'string' },
+  HEALTHCHECK: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
+  LABEL: {},
+  MAINTAINER: {},
+  ONBUILD: {},
+  RUN: { mount: 'strings', network: 'string', security: 'string', device: 'strings' },
+  SHELL: {},
+  STOPSIGNAL: {},
+  USER: {},
+  VOLUME: {},
+  WORKDIR: {},
 };
 const mountTypes = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 const mountBoolKeys = ['readonly', 'ro', 'readwrite', 'rw', 'required'];
@@ -132,7 +148,7 @@ function typeWith(t: Typer, node: SyntaxNode): Instruction | null {
   switch (keyword) {
     case 'ENV':
     case 'LABEL': {
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       const pairs = node.pairs ?? [];
       if (pairs.length === 0) return t.fail('argument-count', `${keyword} requires at least one argument`);
       const blank = pairs.find((p) => p.key === '');
@@ -141,7 +157,7 @@ function typeWith(t: Typer, node: SyntaxNode): Instruction | null {
     }
     case 'MAINTAINER': {
       const arg = t.exactlyOne();
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return arg && { ...t.base('MAINTAINER', flags.all), maintainer: arg.value };
     }
     case 'ADD':
@@ -153,34 +169,34 @@ function typeWith(t: Typer, node: SyntaxNode): Instruction | null {
       return onbuild(t, node);
     case 'WORKDIR': {
       const path = t.exactlyOne();
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return path && { ...t.base('WORKDIR', flags.all), path };
     }
     case 'RUN':
       return run(t, node);
     case 'CMD': {
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return { ...t.base('CMD', flags.all), command: t.commandLine() };
     }
     case 'ENTRYPOINT': {
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return { ...t.base('ENTRYPOINT', flags.all), command: t.commandLine() };
     }
     case 'HEALTHCHECK':
       return healthcheck(t, node);
     case 'EXPOSE': {
       if (!t.atLeastOne()) return null;
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return { ...t.base('EXPOSE', flags.all), ports: t.args };
     }
     case 'USER': {
       const user = t.exactlyOne();
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       return user && { ...t.base('USER', flags.all), user };
     }
     case 'VOLUME': {
       if (!t.atLeastOne()) return null;
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       const empty = t.args.find((a) => a.value.trim() === '');
       if (empty) return t.fail('volume-empty', 'VOLUME specified can not be an empty string', empty.range);
       return { ...t.base('VOLUME', flags.all), paths: t.args.map((a) => ({ value: a.value.trim(), range: a.range })) };
@@ -193,7 +209,7 @@ function typeWith(t: Typer, node: SyntaxNode): Instruction | null {
     case 'ARG':
       return arg(t, node);
     case 'SHELL': {
-      const flags = t.flags({});
+      const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
       if (node.args.length === 0) return t.fail('argument-count', 'SHELL requires at least one argument');
       if (!node.json) return t.fail('shell-not-json', 'SHELL requires the arguments to be in JSON form');
       return { ...t.base('SHELL', flags.all), shell: node.args.map((a) => a.value) };
@@ -206,7 +222,7 @@ function copyLike(t: Typer, node: SyntaxNode, keyword: 'ADD' | 'COPY'): AddInstr
     t.fail('argument-count', `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`);
     return null;
   }
-  const flags = t.flags(keyword === 'COPY' ? copySpec : addSpec);
+  const flags = t.flags(INSTRUCTION_FLAGS[keyword]);
   const dest = node.args[node.args.length - 1] as Word;
   if (heredocFromWord(dest.value)) return t.fail('heredoc-as-destination', `${keyword} cannot accept a heredoc as a destination`, dest.range);
   const byName = new Map(node.heredocs.map((h) => [h.name, h]));
@@ -262,7 +278,7 @@ function from(t: Typer, node: SyntaxNode): Instruction | null {
   } else if (node.args.length !== 1) {
     t.fail('from-arguments', 'FROM requires either one or three arguments');
   }
-  const flags = t.flags({ platform: 'string' });
+  const flags = t.flags(INSTRUCTION_FLAGS.FROM);
   // A bare FROM still opens a (broken) stage, so the lines under it are not misreported.
   const base = image ?? { value: '', range: { ...node.keywordRange, column: node.keywordRange.endColumn } };
   const instr = { ...t.base('FROM', flags.all), image: base };
@@ -273,7 +289,7 @@ function from(t: Typer, node: SyntaxNode): Instruction | null {
 function onbuild(t: Typer, node: SyntaxNode): Instruction | null {
   const child = node.child;
   if (!child) return t.fail('argument-count', 'ONBUILD requires at least one argument');
-  const flags = t.flags({});
+  const flags = t.flags(INSTRUCTION_FLAGS.ONBUILD);
   const trigger = child.keyword.trim().toUpperCase();
   if (trigger === 'ONBUILD') return t.fail('onbuild-chaining', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed', child.keywordRange);
   if (trigger === 'MAINTAINER' || trigger === 'FROM') {
@@ -312,7 +328,7 @@ function parseMount(raw: Word, t: Typer): RunMount | null {
 }
 
 function run(t: Typer, node: SyntaxNode): Instruction | null {
-  const flags = t.flags(runSpec);
+  const flags = t.flags(INSTRUCTION_FLAGS.RUN);
   const mounts = flags.values('mount').map((m) => parseMount(m, t));
   const network = flags.value('network')?.value ?? 'default';
   if (network !== 'default' && network !== 'none' && network !== 'host') {
@@ -342,7 +358,7 @@ function healthcheck(t: Typer, node: SyntaxNode): Instruction | null {
     const health: HealthcheckConfig = { type: 'NONE' };
     return { ...t.base('HEALTHCHECK', unchecked(node.flags)), health };
   }
-  const flags = t.flags(healthSpec);
+  const flags = t.flags(INSTRUCTION_FLAGS.HEALTHCHECK);
   if (type !== 'CMD') return t.fail('healthcheck-invalid', `Unknown type ${goQuote(type)} in HEALTHCHECK (try CMD)`, typeWord.range);
   const cmd = node.json ? rest.map((a) => a.value) : rest.length === 0 ? [] : [rest.map((a) => a.value).join(' ')];
   if (cmd.length === 0) return t.fail('healthcheck-invalid', 'Missing command after HEALTHCHECK CMD');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDockerfile, type Instruction } from '../../../src/lib/dockerfile/index.ts';
+import { INSTRUCTION_FLAGS, KEYWORDS, parseDockerfile, type Instruction } from '../../../src/lib/dockerfile/index.ts';
 
 /** The typed fields only (drops the syntax node, the raw line, all flags and the whole range). */
 function typed(i: Instruction): Record<string, unknown> {
@@ -149,5 +149,16 @@ describe('errors as values', () => {
     expect(res.diagnostics.map((d) => [d.code, d.message, d.range?.line])).toEqual([
       ['line-too-long', 'dockerfile line greater than max allowed size of 65535', 2],
     ]);
+  });
+});
+
+describe('INSTRUCTION_FLAGS', () => {
+  test('lists every instruction, and the parser accepts exactly the flags it lists', () => {
+    expect(Object.keys(INSTRUCTION_FLAGS).sort()).toEqual([...KEYWORDS].sort());
+    expect(INSTRUCTION_FLAGS.COPY).toMatchObject({ from: 'string', chown: 'string', link: 'bool', exclude: 'strings' });
+    const ok = parseDockerfile('FROM --platform=linux/amd64 alpine\nCOPY --from=x --link --exclude=a --exclude=b s /d\nRUN --mount=type=cache,target=/c --network=none true\n');
+    expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const bad = parseDockerfile('FROM alpine\nWORKDIR --from=x /app\n');
+    expect(bad.diagnostics.map((d) => d.message)).toContain('unknown flag: --from');
   });
 });
