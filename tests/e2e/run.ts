@@ -1,7 +1,7 @@
 /**
  * Browser tests against the built site (`npm run test:e2e` after `astro build`), on node:test.
  * Keyboard navigation, the theme toggle, axe-core on every page in both themes, console errors,
- * the 404 page, and the promise that lessons ship no client JS besides the theme script.
+ * the 404 page, and lessons that load no heavy code up front and remember being read.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -237,11 +237,20 @@ describe('pages', () => {
     });
   });
 
-  test('a lesson page ships no client JS besides the two inline theme scripts', async () => {
+  test('a lesson page loads no playground, editor or terminal code up front, and reaching its end marks it read', async () => {
     await withPage({}, async (page) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
       await page.goto(url('/lessons/01-images-and-layers/'));
-      const scripts = await page.evaluate(() => [...document.scripts].map((s) => (s.src ? `src:${s.src}` : 'inline')));
-      assert.deepEqual(scripts, ['inline', 'inline']);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(scripts.filter((path) => /xterm|codemirror|playground|worker/i.test(path)), []);
+      const read = () => page.evaluate(() => JSON.parse(localStorage.getItem('stagecraft-progress') ?? '{}').lessons ?? {});
+      assert.deepEqual(await read(), {});
+      await page.locator('sc-lesson-read').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => localStorage.getItem('stagecraft-progress')?.includes('01-images-and-layers'));
+      assert.deepEqual(await read(), { '01-images-and-layers': { read: true } });
     });
   });
 
