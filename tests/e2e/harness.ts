@@ -1,14 +1,16 @@
 /**
  * What the browser tests and the screenshot script share: the built site served on a free localhost
  * port by the harness's own static server (not `astro preview`: Astro allows only one of those at a
- * time, so two test runs would collide), Debian's Chromium driven by playwright-core, and the list of
- * pages found in dist/. Run `astro build` first; nothing here builds.
+ * time, so two test runs would collide), Debian's Chromium driven by playwright-core, a page per
+ * test with axe-core at hand, and the list of pages found in dist/. Run `astro build` first; nothing
+ * here builds.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer } from './static-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -94,6 +96,60 @@ export async function launchBrowser(): Promise<BrowserSession> {
     browser,
     close: () => browser.close(),
   };
+}
+
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Viewport width in CSS px; 1280 unless given. The height is 900. */
+  width?: number;
+  acceptDownloads?: boolean;
+  /** Uncaught page errors fail the call unless this is true. */
+  allowPageErrors?: boolean;
+}
+
+/**
+ * Runs `use` on a page in a fresh browser context (so no storage leaks between tests) and closes the
+ * context afterwards. Uncaught errors in the page fail it, once `use` itself has succeeded.
+ */
+export async function withPage<T>(
+  session: BrowserSession,
+  options: PageOptions,
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await session.browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const result = await use(page, context);
+    if (!options.allowPageErrors) assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+let axeSource: string | undefined;
+
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each:
+ * `rule (impact) at selector, selector`. Open any <details> first to check what they hide.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 function htmlFiles(dir: string): string[] {
