@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenedTerminal } from './open-terminal.ts';
+import type { TerminalChannel } from './terminal-protocol.ts';
 import './terminal.css';
 
 /** Height of one row at the terminal's 14px font (xterm's cell height), for the screen's size. */
@@ -15,12 +16,16 @@ export interface TerminalProps {
   /** The build context, by relative path (a key ending in `/` is an empty folder). */
   files?: Record<string, string>;
   dockerfile?: string;
+  /** Context files that are executable (mode 0755). */
+  executables?: string[];
   /** Commands offered as buttons that type and run them. */
   commands?: string[];
   rows?: number;
   /** Open at once instead of behind a button. */
   open?: boolean;
   label?: string;
+  /** The worker to run in (the playground's, to share its session); default: one of its own. */
+  channel?: () => TerminalChannel;
 }
 
 export default function TerminalIsland(props: TerminalProps) {
@@ -30,16 +35,16 @@ export default function TerminalIsland(props: TerminalProps) {
   const [state, setState] = useState<'closed' | 'loading' | 'open' | 'failed'>(props.open === true ? 'loading' : 'closed');
   const label = props.label ?? 'Terminal';
   const rows = props.rows ?? 18;
-  const source = () => ({ dockerfile: props.dockerfile ?? '', files: props.files ?? {} });
+  const source = () => ({ dockerfile: props.dockerfile ?? '', files: props.files ?? {}, executables: props.executables ?? [] });
 
   useEffect(() => {
     if (state !== 'loading' || host.current === null) return;
     let cancelled = false;
     const element = host.current;
     import('./open-terminal.ts')
-      .then(({ openTerminal }) => {
+      .then(({ openTerminal, ownWorker }) => {
         if (cancelled) return;
-        const t = openTerminal(element, source(), rows);
+        const t = openTerminal(element, props.channel?.() ?? ownWorker(), source(), rows);
         opened.current = t;
         for (const command of pending.current.splice(0)) t.type(`\x15${command}\r`);
         t.focus();

@@ -4,7 +4,7 @@
  * until the terminal is opened.
  */
 import { connectTerminal } from '../../lib/terminal/index.ts';
-import type { FromTerminalWorker, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
+import type { FromTerminalWorker, TerminalChannel, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
 import { onThemeChange, readTheme } from './theme.ts';
 import { mountXterm } from './xterm-adapter.ts';
 
@@ -17,13 +17,36 @@ export interface OpenedTerminal {
   dispose(): void;
 }
 
-export function openTerminal(host: HTMLElement, source: TerminalSource, rows: number): OpenedTerminal {
+const RESTARTED =
+  '\r\n\x1b[33mThe simulator was stopped (a build ran past the time limit, or failed), so this session started again: its images and build cache are gone.\x1b[0m\r\n';
+
+/** A worker of the terminal's own (a lesson's terminal), which never restarts. */
+export function ownWorker(): TerminalChannel {
   const worker = new Worker(new URL('./terminal.worker.ts', import.meta.url), { type: 'module' });
-  const post = (message: ToTerminalWorker): void => worker.postMessage(message);
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage(listener) {
+      const handle = (event: MessageEvent<FromTerminalWorker>) => listener(event.data);
+      worker.addEventListener('message', handle);
+      return () => worker.removeEventListener('message', handle);
+    },
+    onRestart: () => () => {},
+    dispose: () => worker.terminate(),
+  };
+}
+
+export function openTerminal(host: HTMLElement, channel: TerminalChannel, initial: TerminalSource, rows: number): OpenedTerminal {
+  let source = initial;
+  const post = (message: ToTerminalWorker): void => channel.post(message);
   const mounted = mountXterm(host, readTheme(host), rows);
   const connection = connectTerminal(mounted.terminal, post);
-  worker.addEventListener('message', (event: MessageEvent<FromTerminalWorker>) => connection.receive(event.data));
-  post({ kind: 'start', cols: mounted.terminal.cols, rows: mounted.terminal.rows, source });
+  const start = () => post({ kind: 'start', cols: mounted.terminal.cols, rows: mounted.terminal.rows, source });
+  const stopMessages = channel.onMessage((message) => connection.receive(message));
+  const stopRestarts = channel.onRestart(() => {
+    mounted.terminal.write(RESTARTED);
+    start();
+  });
+  start();
   const stopTheme = onThemeChange(() => mounted.setTheme(readTheme(host)));
   const resize = new ResizeObserver(() => {
     mounted.fit();
@@ -32,13 +55,18 @@ export function openTerminal(host: HTMLElement, source: TerminalSource, rows: nu
   resize.observe(host);
   return {
     type: (data) => post({ kind: 'data', data }),
-    setSource: (next) => post({ kind: 'source', source: next }),
+    setSource(next) {
+      source = next;
+      post({ kind: 'source', source: next });
+    },
     focus: () => mounted.focus(),
     dispose() {
       resize.disconnect();
       stopTheme();
+      stopRestarts();
+      stopMessages();
       connection.dispose();
-      worker.terminate();
+      channel.dispose();
       mounted.dispose();
     },
   };

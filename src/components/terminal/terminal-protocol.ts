@@ -5,6 +5,8 @@ import type { KeyboardMessage, ScreenMessage } from '../../lib/terminal/index.ts
 export interface TerminalSource {
   dockerfile: string;
   files: Record<string, string>;
+  /** Files that are executable (mode 0755), as a lesson example's scripts are in git. */
+  executables?: string[];
 }
 
 export type ToTerminalWorker =
@@ -14,3 +16,19 @@ export type ToTerminalWorker =
   | KeyboardMessage;
 
 export type FromTerminalWorker = ScreenMessage;
+
+/**
+ * How the page reaches the worker that runs the terminal program: a worker of its own, or the
+ * playground's build worker (whose session the terminal then shares).
+ */
+export interface TerminalChannel {
+  post(message: ToTerminalWorker): void;
+  /** Subscribes to the program's output; returns the unsubscribe. */
+  onMessage(listener: (message: FromTerminalWorker) => void): () => void;
+  /** Subscribes to the worker being replaced (its session is lost); returns the unsubscribe. */
+  onRestart(listener: () => void): () => void;
+  dispose(): void;
+}
+
+/** Screen messages are the only ones with these kinds (the build worker's are `ready` and `result`). */
+export const isScreenMessage = (message: { kind: string }): message is FromTerminalWorker => message.kind === 'write' || message.kind === 'clear';

@@ -1,0 +1,46 @@
+/**
+ * The worker's side of a terminal: starts the terminal program on the first `start` message and
+ * hands it the keys that follow. Used by the terminal's own worker and by the playground's build
+ * worker, which runs its terminal over the playground's image store and cache.
+ */
+import type { ContextInput } from '../../lib/build/index.ts';
+import { playgroundContext, type DockerDaemon } from '../../lib/cli/docker/index.ts';
+import { createRemoteTerminal, startTerminalSession, type RemoteTerminal } from '../../lib/terminal/index.ts';
+import type { FromTerminalWorker, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
+
+export interface TerminalHost {
+  /** Handles a message from the page. */
+  receive(message: ToTerminalWorker): void;
+  /** The build context as the page last sent it. */
+  context(): ContextInput;
+}
+
+/** 64 hex digits from the browser's random source, for container ids. */
+export function randomContainerId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function sourceContext(source: TerminalSource): ContextInput {
+  const context = playgroundContext(source);
+  const executable = new Set(source.executables ?? []);
+  return Object.fromEntries(Object.entries(context).map(([path, entry]) => [path, executable.has(path) ? { ...entry, mode: 0o755 } : entry]));
+}
+
+/** `daemon` reads its context through `host.context()`, so it is made from the host. */
+export function createTerminalHost(send: (message: FromTerminalWorker) => void, daemon: (host: TerminalHost) => DockerDaemon, banner: string): TerminalHost {
+  let remote: RemoteTerminal | null = null;
+  let source: TerminalSource = { dockerfile: '', files: {} };
+  const host: TerminalHost = {
+    context: () => sourceContext(source),
+    receive(message) {
+      if (message.kind === 'start') {
+        if (remote !== null) return;
+        source = message.source;
+        remote = createRemoteTerminal(send, message);
+        startTerminalSession(remote, daemon(host), { banner });
+      } else if (message.kind === 'source') source = message.source;
+      else remote?.receive(message);
+    },
+  };
+  return host;
+}
