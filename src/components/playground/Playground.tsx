@@ -20,6 +20,8 @@ import ImageView from './views/ImageView.tsx';
 import StageGraph from './views/StageGraph.tsx';
 import StepsView, { type StepRef } from './views/StepsView.tsx';
 import { viewNames, viewTitles, type ViewName } from './views.ts';
+import TerminalIsland from '../terminal/TerminalIsland.tsx';
+import { PLAYGROUND_TAG } from './session-images.ts';
 import './playground.css';
 
 export interface PlaygroundProps {
@@ -28,6 +30,8 @@ export interface PlaygroundProps {
   target?: string;
   buildArgs?: Record<string, string>;
   views?: ViewName[];
+  /** A terminal on the same session (files, images, cache) under the views; default true. */
+  terminal?: boolean;
   /** The /playground page: restore from the link or localStorage, save there, offer the examples. */
   persist?: boolean;
 }
@@ -72,6 +76,10 @@ export default function Playground(props: PlaygroundProps) {
     setRevision((r) => r + 1);
   };
   const client = useRef<BuildClient | null>(null);
+  const terminalChannel = useCallback(() => {
+    if (client.current === null) throw new Error('the terminal opened before the build client existed');
+    return client.current.terminal();
+  }, []);
   const ready = useRef(!props.persist);
   const store = useMemo(() => (props.persist && typeof localStorage !== 'undefined' ? createStateStore(localStorage) : null), [props.persist]);
 
@@ -259,6 +267,17 @@ export default function Playground(props: PlaygroundProps) {
           </section>
         ))}
       </div>
+      {props.terminal === false ? null : (
+        <section class="pg-panel pg-terminal" aria-labelledby={`${id}-terminal`}>
+          <h2 id={`${id}-terminal`}>Terminal</h2>
+          <p class="pg-muted">
+            A simulated <code>docker</code> command line on this playground's files, images and build cache. Each build above is the
+            image <code>{PLAYGROUND_TAG}</code> here: try <code>docker run {PLAYGROUND_TAG.split(':')[0]} id</code>, or build your own with{' '}
+            <code>docker build -t app .</code>
+          </p>
+          <TerminalIsland channel={terminalChannel} dockerfile={state.dockerfile} files={state.files} label="Playground terminal" />
+        </section>
+      )}
     </div>
   );
 }

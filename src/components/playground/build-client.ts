@@ -3,9 +3,12 @@
  * that runs past the time limit is stopped (the worker is terminated and replaced; its cache is lost).
  * The limit counts from when the worker has loaded its code (its `ready` message), so a slow first
  * load on a busy machine is not taken for a runaway build.
+ * The same worker runs the playground's terminal (`terminal()`), which so shares the session's image
+ * store and cache; when the worker is replaced, the terminal is told to start again.
  */
 import type { BuildResult } from '../../lib/build/index.ts';
 import type { PlaygroundState } from '../../lib/share/index.ts';
+import { isScreenMessage, type FromTerminalWorker, type TerminalChannel } from '../terminal/terminal-protocol.ts';
 import type { BuildRequest, BuildResponse, WorkerReady } from './build-protocol.ts';
 
 export type BuildOutcome =
@@ -17,6 +20,8 @@ export type BuildOutcome =
 export interface BuildClient {
   /** Builds `state`; answers with the outcome unless a newer request came in meanwhile. */
   request(state: PlaygroundState, options?: { resetCache?: boolean }): void;
+  /** A channel to the terminal program in the build worker (one terminal per playground). */
+  terminal(): TerminalChannel;
   dispose(): void;
 }
 
@@ -26,6 +31,8 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
   let nextId = 1;
   let running: { id: number; sentAt: number; timer: ReturnType<typeof setTimeout> } | null = null;
   let queued: BuildRequest | null = null;
+  const screens = new Set<(message: FromTerminalWorker) => void>();
+  const restarts = new Set<() => void>();
 
   /** Drops the worker (and its cache); the next request starts a fresh one. */
   const drop = () => {
@@ -35,6 +42,11 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
     ready = false;
     running = null;
   };
+  /** Drops a worker that failed or ran too long; a terminal on it starts again on the next one. */
+  const replace = () => {
+    drop();
+    for (const restart of [...restarts]) restart();
+  };
 
   const start = () => {
     if (running !== null || queued === null) return;
@@ -43,7 +55,7 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
     const request = queued;
     queued = null;
     const timer = setTimeout(() => {
-      drop();
+      replace();
       onOutcome({ kind: 'timeout', limitMs });
       start();
     }, limitMs);
@@ -53,8 +65,12 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
 
   const spawn = () => {
     const w = makeWorker();
-    w.addEventListener('message', (event: MessageEvent<BuildResponse | WorkerReady>) => {
+    w.addEventListener('message', (event: MessageEvent<BuildResponse | WorkerReady | FromTerminalWorker>) => {
       const response = event.data;
+      if (isScreenMessage(response)) {
+        for (const screen of [...screens]) screen(response);
+        return;
+      }
       if (response.kind === 'ready') {
         ready = true;
         start();
@@ -70,7 +86,7 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
     });
     w.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      drop();
+      replace();
       onOutcome({ kind: 'crashed', message: event.message ?? 'the build worker failed' });
     });
     return w;
@@ -80,12 +96,30 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
     request(state, options) {
       // A reset asked for by a request that a newer one replaced before it was sent still applies.
       const resetCache = options?.resetCache === true || (queued?.resetCache ?? false);
-      queued = { id: nextId++, state, resetCache };
+      queued = { kind: 'build', id: nextId++, state, resetCache };
       start();
+    },
+    terminal() {
+      const subscribed: (() => void)[] = [];
+      const subscribe = <T>(set: Set<T>, listener: T) => {
+        set.add(listener);
+        const stop = () => set.delete(listener);
+        subscribed.push(stop);
+        return stop;
+      };
+      return {
+        // Keys need no ready gate: a worker queues messages until its code has loaded.
+        post: (message) => (worker ??= spawn()).postMessage(message),
+        onMessage: (listener) => subscribe(screens, listener),
+        onRestart: (listener) => subscribe(restarts, listener),
+        dispose: () => subscribed.splice(0).forEach((stop) => stop()),
+      };
     },
     dispose() {
       drop();
       queued = null;
+      screens.clear();
+      restarts.clear();
     },
   };
 }

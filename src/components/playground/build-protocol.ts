@@ -1,8 +1,9 @@
-/** Messages between the page and the build worker. */
+/** Messages between the page and the build worker (which also runs the terminal: terminal-protocol.ts). */
 import type { BuildResult } from '../../lib/build/index.ts';
 import type { PlaygroundState } from '../../lib/share/index.ts';
 
 export interface BuildRequest {
+  kind: 'build';
   id: number;
   state: PlaygroundState;
   /** Start from an empty cache (the cache of a stopped worker is lost anyway). */
