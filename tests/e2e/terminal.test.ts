@@ -1,0 +1,224 @@
+/**
+ * Browser tests of the terminal (`node tests/e2e/terminal.test.ts` after `astro build`): in the
+ * playground it shares the session (files, images, build cache) with the views; `docker run` runs
+ * the built image as its user, `-it … sh` opens a shell inside it; the line editor's Tab, Ctrl-C,
+ * Ctrl-L and history; a lesson's command buttons; axe with the terminal open; and screenshots of
+ * it in both themes at 375 and 1280 px, saved to screenshots/ for looking at.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, launchBrowser, startPreview, withPage as withSessionPage, type BrowserSession, type PageOptions, type Preview } from './harness.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'screenshots');
+
+let preview: Preview;
+let session: BrowserSession;
+
+const withPage = <T>(options: PageOptions, use: (page: Page) => Promise<T>): Promise<T> => withSessionPage(session, options, use);
+
+/** Waits until the playground's build that follows the last change has answered. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['ok', 'failed'].includes(document.querySelector('.pg')?.getAttribute('data-build') ?? ''), undefined, { timeout: 30_000 });
+}
+
+async function openPlayground(page: Page, example?: string): Promise<void> {
+  await page.goto(`${preview.origin}/playground/`);
+  await settled(page);
+  if (example !== undefined) {
+    await page.getByLabel('Example').selectOption({ label: example });
+    await page.getByRole('button', { name: 'Open example' }).click();
+    await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+    await settled(page);
+  }
+}
+
+const HOST_PROMPT = 'learner@stagecraft:~/project$';
+
+/** The terminal's visible rows as text (xterm draws spaces as no-break spaces), trailing blank rows dropped. */
+async function screen(page: Page, scope: string): Promise<string[]> {
+  const rows = await page.locator(`${scope} .xterm-rows > div`).evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
+  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+  return rows;
+}
+
+/** Opens the terminal in `scope` and waits for its first prompt. */
+async function openTerminal(page: Page, scope: string): Promise<void> {
+  await page.locator(scope).getByRole('button', { name: 'Open the terminal' }).click();
+  await page.locator(`${scope} .xterm-rows`).waitFor();
+  await waitForScreen(page, scope, (rows) => rows.at(-1) === HOST_PROMPT);
+}
+
+async function waitForScreen(page: Page, scope: string, done: (rows: string[]) => boolean): Promise<string[]> {
+  for (let i = 0; i < 300; i++) {
+    const rows = await screen(page, scope);
+    if (done(rows)) return rows;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the terminal did not get there; it shows:\n${(await screen(page, scope)).join('\n')}`);
+}
+
+/** A prompt with nothing typed after it: the host's, or a container shell's (`$ `, `/app # `). */
+const atPrompt = (row: string | undefined) => row === HOST_PROMPT || /(^|\s)[$#]$/.test(row ?? '');
+
+/** Ctrl-L, then waits for the screen to hold only the prompt (keys reach the program asynchronously). */
+async function clear(page: Page, scope: string): Promise<void> {
+  await page.keyboard.press('Control+l');
+  await waitForScreen(page, scope, (r) => r.length === 1 && atPrompt(r[0]));
+}
+
+/**
+ * Clears the screen (Ctrl-L), runs `command` and returns what it printed: the rows between the
+ * command's line (when it has not scrolled away) and the next prompt.
+ */
+async function run(page: Page, scope: string, command: string): Promise<string[]> {
+  await clear(page, scope);
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+  // At least the command's line and a prompt: a lone prompt is the cleared screen before the echo.
+  const rows = await waitForScreen(page, scope, (r) => r.length >= 2 && atPrompt(r.at(-1)));
+  return rows.slice(rows[0]?.endsWith(command) === true ? 1 : 0, -1);
+}
+
+const PG = '.pg-terminal';
+
+describe('terminal', () => {
+  before(async () => {
+    preview = await startPreview();
+    session = await launchBrowser();
+  });
+
+  after(async () => {
+    await session?.close();
+    await preview?.stop();
+  });
+
+  test('build, then docker run app id prints the image’s non-root user; -it sh opens a shell inside it', async () => {
+    await withPage({}, async (page) => {
+      await openPlayground(page, 'TypeScript API with a non-root runner');
+      await openTerminal(page, PG);
+      const built = await run(page, PG, 'docker build -q -t app .');
+      assert.equal(built.length, 1);
+      assert.match(built[0] ?? '', /^sha256:[0-9a-f]{64}$/);
+      assert.deepEqual(await run(page, PG, 'docker run app id'), ['uid=1000(node) gid=1000(node) groups=1000(node)']);
+
+      assert.deepEqual(await run(page, PG, 'docker run -it app sh'), []);
+      assert.equal((await screen(page, PG)).at(-1), '$', 'the container shell’s own prompt');
+      assert.deepEqual(await run(page, PG, 'whoami'), ['node']);
+      assert.deepEqual(await run(page, PG, 'pwd'), ['/app']);
+      const listing = await run(page, PG, 'ls /');
+      assert.deepEqual(listing.slice(-8), ['proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'].slice(-8));
+      await page.keyboard.type('exit');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, PG, (rows) => rows.at(-1) === HOST_PROMPT);
+      assert.deepEqual(await run(page, PG, 'pwd'), ['/home/learner/project'], 'back on the host');
+    });
+  });
+
+  test('the terminal and the playground share images and the build cache', async () => {
+    await withPage({}, async (page) => {
+      await openPlayground(page);
+      await openTerminal(page, PG);
+      const banner = await screen(page, PG);
+      assert.ok(banner.some((r) => r.includes('each playground build is tagged playground:latest')), banner.join('\n'));
+
+      const images = await run(page, PG, 'docker images');
+      assert.equal(images.length, 2, images.join('\n'));
+      assert.match(images[0] ?? '', /^REPOSITORY\s+TAG\s+IMAGE ID\s+CREATED\s+SIZE$/);
+      assert.match(images[1] ?? '', /^playground\s+latest\s+[0-9a-f]{12}\s+\S.*\s+\d/);
+      const firstId = (images[1] ?? '').split(/\s+/)[2];
+
+      // The terminal builds the same files with the playground's cache: every step is a hit, and
+      // the image is the playground's (same id, one more tag).
+      await clear(page, PG);
+      await page.keyboard.type('docker build --progress plain -t app .');
+      await page.keyboard.press('Enter');
+      const log = await waitForScreen(page, PG, (r) => r.length > 2 && r.at(-1) === HOST_PROMPT);
+      assert.ok(log.some((r) => /^#\d+ CACHED$/.test(r)), log.join('\n'));
+      const both = await run(page, PG, 'docker images');
+      assert.deepEqual(both.slice(1).map((r) => r.split(/\s+/).slice(0, 3)).sort(), [['app', 'latest', firstId], ['playground', 'latest', firstId]]);
+
+      // An edit in the playground rebuilds, and the terminal sees the new playground:latest only.
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nLABEL edited=yes\n');
+      await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+      await settled(page);
+      await page.locator(`${PG} .xterm-screen`).click();
+      const rows = (await run(page, PG, 'docker images')).slice(1).map((r) => r.split(/\s+/).slice(0, 3));
+      assert.equal(rows.length, 2, 'the replaced playground image stays only because app still names it');
+      assert.deepEqual(rows.find((r) => r[0] === 'app'), ['app', 'latest', firstId]);
+      assert.notEqual(rows.find((r) => r[0] === 'playground')?.[2], firstId, 'the playground’s new build is playground:latest');
+      // And the terminal's context follows the editor at once.
+      assert.equal((await run(page, PG, 'cat Dockerfile')).at(-1), 'LABEL edited=yes');
+    });
+  });
+
+  test('Tab completes, Ctrl-C abandons a line, arrow up recalls history', async () => {
+    await withPage({}, async (page) => {
+      await openPlayground(page);
+      await openTerminal(page, PG);
+      await page.keyboard.type('docker hist');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('pl');
+      await page.keyboard.press('Tab');
+      await waitForScreen(page, PG, (rows) => rows.at(-1) === `${HOST_PROMPT} docker history playground`);
+
+      await page.keyboard.press('Control+c');
+      const rows = await waitForScreen(page, PG, (r) => r.at(-1) === HOST_PROMPT);
+      assert.equal(rows.at(-2), `${HOST_PROMPT} docker history playground ^C`);
+
+      assert.deepEqual(await run(page, PG, 'pwd'), ['/home/learner/project']);
+      await clear(page, PG);
+      await page.keyboard.type('echo nothing');
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('ArrowUp');
+      await waitForScreen(page, PG, (r) => r.at(-1) === `${HOST_PROMPT} pwd`);
+      await page.keyboard.press('Enter');
+      const again = await waitForScreen(page, PG, (r) => r.at(-1) === HOST_PROMPT && r.includes('/home/learner/project'));
+      assert.equal(again.at(-2), '/home/learner/project');
+    });
+  });
+
+  test('a lesson’s command buttons type and run their commands in the lesson example', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`${preview.origin}/lessons/06-non-root/`);
+      const scope = '.terminal-island';
+      // The island hydrates when scrolled into view; a click before that would do nothing.
+      await page.locator(scope).scrollIntoViewIfNeeded();
+      await page.locator(`astro-island:not([ssr]) ${scope}`).waitFor();
+      await page.getByRole('button', { name: 'docker build -t app-nonroot .' }).click();
+      await page.locator(`${scope} .xterm-rows`).waitFor();
+      await waitForScreen(page, scope, (r) => r.at(-1) === HOST_PROMPT && r.some((row) => row.includes('naming to docker.io/library/app-nonroot:latest')));
+      await page.getByRole('button', { name: 'docker run --rm app-nonroot id' }).click();
+      const id = await waitForScreen(page, scope, (r) => r.at(-1) === HOST_PROMPT && r.at(-3)?.endsWith('docker run --rm app-nonroot id') === true);
+      assert.equal(id.at(-2), 'uid=100(app) gid=101(app) groups=101(app)');
+      await page.getByRole('button', { name: 'docker run --rm app-nonroot', exact: true }).click();
+      const app = await waitForScreen(page, scope, (r) => r.at(-1) === HOST_PROMPT && r.at(-3)?.endsWith('docker run --rm app-nonroot') === true);
+      assert.equal(app.at(-2), 'running as app');
+      mkdirSync(shots, { recursive: true });
+      await page.locator(scope).screenshot({ path: join(shots, 'terminal-lesson-06-1280-light.png') });
+    });
+  });
+
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
+    test(`axe clean with the terminal open, nothing scrolls sideways; screenshot (${colorScheme}, ${width} px)`, async () => {
+      await withPage({ colorScheme, width }, async (page) => {
+        await openPlayground(page);
+        await openTerminal(page, PG);
+        await run(page, PG, 'docker build -t app .');
+        await run(page, PG, 'docker run app id');
+        assert.deepEqual(await axeViolations(page), []);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
+        // A table too, for the screenshot: wide output on a narrow screen wraps.
+        await page.keyboard.type('docker images');
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, PG, (r) => r.at(-1) === HOST_PROMPT && r.some((row) => row.startsWith('REPOSITORY')));
+        mkdirSync(shots, { recursive: true });
+        await page.locator(PG).screenshot({ path: join(shots, `terminal-playground-${width}-${colorScheme}.png`) });
+      });
+    });
+  }
+});
