@@ -21,7 +21,7 @@ import StageGraph from './views/StageGraph.tsx';
 import StepsView, { type StepRef } from './views/StepsView.tsx';
 import { viewNames, viewTitles, type ViewName } from './views.ts';
 import TerminalIsland from '../terminal/TerminalIsland.tsx';
-import { PLAYGROUND_TAG } from './session-images.ts';
+import { PLAYGROUND_TAG } from './build-protocol.ts';
 import './playground.css';
 
 export interface PlaygroundProps {

@@ -2,6 +2,9 @@
 import type { BuildResult } from '../../lib/build/index.ts';
 import type { PlaygroundState } from '../../lib/share/index.ts';
 
+/** The name each playground build gets in the session's image store, where the terminal sees it. */
+export const PLAYGROUND_TAG = 'playground:latest';
+
 export interface BuildRequest {
   kind: 'build';
   id: number;

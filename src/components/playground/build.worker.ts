@@ -8,9 +8,9 @@ import { createDaemon } from '../../lib/cli/docker/index.ts';
 import type { StateStore } from '../../lib/cli/state/store.ts';
 import { createTerminalHost, randomContainerId } from '../terminal/terminal-host.ts';
 import type { FromTerminalWorker, ToTerminalWorker } from '../terminal/terminal-protocol.ts';
-import type { BuildRequest, BuildResponse, WorkerReady } from './build-protocol.ts';
+import { PLAYGROUND_TAG, type BuildRequest, type BuildResponse, type WorkerReady } from './build-protocol.ts';
 import { toBuildInput } from './build-input.ts';
-import { PLAYGROUND_TAG, storePlaygroundImage } from './session-images.ts';
+import { storePlaygroundImage } from './session-images.ts';
 
 const BANNER =
   'Stagecraft terminal: a simulated docker CLI running in your browser (no real Docker, no network).\n' +
