@@ -3,7 +3,9 @@
  * keeping the grid sized and themed. Imported dynamically by the island, so none of this ships
  * until the terminal is opened.
  */
-import { connectTerminal } from '../../lib/terminal/index.ts';
+// remote.ts, not the module's index: the index also exports the session, which would bring the
+// whole build engine onto the page (about 190 KB gzip) although the program runs in the worker.
+import { connectTerminal } from '../../lib/terminal/remote.ts';
 import type { FromTerminalWorker, TerminalChannel, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
 import { onThemeChange, readTheme } from './theme.ts';
 import { mountXterm } from './xterm-adapter.ts';
