@@ -95,6 +95,20 @@ describe('terminal', () => {
     await preview?.stop();
   });
 
+  test('xterm.js loads only when the terminal is opened', async () => {
+    await withPage({}, async (page) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await openPlayground(page);
+      assert.deepEqual(scripts.filter((s) => /open-terminal|xterm/i.test(s)), []);
+      await openTerminal(page, PG);
+      assert.equal(scripts.filter((s) => /open-terminal/.test(s)).length, 1, scripts.join(' '));
+      assert.equal(scripts.filter((s) => /terminal\.worker/.test(s)).length, 0, 'the playground’s terminal runs in its build worker');
+    });
+  });
+
   test('build, then docker run app id prints the image’s non-root user; -it sh opens a shell inside it', async () => {
     await withPage({}, async (page) => {
       await openPlayground(page, 'TypeScript API with a non-root runner');
