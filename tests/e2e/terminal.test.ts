@@ -3,13 +3,15 @@
  * playground it shares the session (files, images, build cache) with the views; `docker run` runs
  * the built image as its user, `-it … sh` opens a shell inside it; the line editor's Tab, Ctrl-C,
  * Ctrl-L and history; a lesson's command buttons; axe with the terminal open; and screenshots of
- * it in both themes at 375 and 1280 px, saved to screenshots/ for looking at.
+ * it in both themes at 375 and 1280 px, saved to screenshots/ for looking at. Without a browser:
+ * the build client's terminal channel, with a fake worker.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
 import { axeViolations, launchBrowser, startPreview, withPage as withSessionPage, type BrowserSession, type PageOptions, type Preview } from './harness.ts';
 
 const shots = join(import.meta.dirname, '..', '..', 'screenshots');
@@ -235,4 +237,58 @@ describe('terminal', () => {
       });
     });
   }
+});
+
+describe('the playground’s terminal channel (no browser: a fake worker)', () => {
+  class FakeWorker extends EventTarget {
+    sent: unknown[] = [];
+    terminated = false;
+    postMessage(message: unknown) {
+      this.sent.push(message);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+    say(data: unknown) {
+      this.dispatchEvent(new MessageEvent('message', { data }));
+    }
+  }
+  const state = { dockerfile: 'FROM alpine', files: {}, options: { target: null, buildArgs: {}, builder: 'buildkit' as const, noCache: false } };
+
+  test('keys go to the build worker, its screen output to the terminal; a stopped build restarts the terminal on the next worker', async () => {
+    const workers: FakeWorker[] = [];
+    const outcomes: BuildOutcome[] = [];
+    const client = createBuildClient(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    }, (o) => outcomes.push(o), 30);
+    const channel = client.terminal();
+    const screen: unknown[] = [];
+    let restarts = 0;
+    channel.onMessage((m) => screen.push(m));
+    channel.onRestart(() => {
+      restarts++;
+      channel.post({ kind: 'data', data: 'again' });
+    });
+    channel.post({ kind: 'data', data: 'ls\r' });
+    assert.equal(workers.length, 1, 'the terminal starts the worker if no build has');
+    assert.deepEqual(workers[0]?.sent, [{ kind: 'data', data: 'ls\r' }], 'keys need not wait for ready');
+    workers[0]?.say({ kind: 'write', data: 'Dockerfile\r\n' });
+    workers[0]?.say({ kind: 'ready' });
+    assert.deepEqual(screen, [{ kind: 'write', data: 'Dockerfile\r\n' }]);
+
+    client.request(state);
+    assert.equal((workers[0]?.sent.at(-1) as { kind: string }).kind, 'build');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepEqual(outcomes, [{ kind: 'timeout', limitMs: 30 }]);
+    assert.equal(workers[0]?.terminated, true);
+    assert.equal(restarts, 1);
+    assert.equal(workers.length, 2);
+    assert.deepEqual(workers[1]?.sent, [{ kind: 'data', data: 'again' }], 'the restarted terminal talks to the new worker');
+
+    channel.dispose();
+    workers[1]?.say({ kind: 'write', data: 'ignored' });
+    assert.equal(screen.length, 1, 'a disposed channel hears nothing');
+    client.dispose();
+  });
 });
