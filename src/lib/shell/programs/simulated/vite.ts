@@ -9,6 +9,7 @@ import { npmCatalogue, toolchainCatalogue } from './catalogues.ts';
 import { contentHash } from './content-hash.ts';
 import { putFile, removeIfPresent, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
+import { copyPublic } from './public-files.ts';
 import { joinPath, readPackageJson } from './npm-project.ts';
 
 const kB = (bytes: number): string => (bytes / 1000).toFixed(2);
@@ -50,12 +51,7 @@ function build(ctx: CommandContext, outDirArg: string | undefined): number {
   if (cssSources.length > 0) page = page.replace('</head>', `  <link rel="stylesheet" crossorigin href="/${cssName}">\n  </head>`);
   const outDir = ctx.resolve(joinPath(root, outDirArg ?? 'dist'));
   const origin = { simulated: true as const, by: 'vite build' };
-  const steps: Step[] = [removeIfPresent(ctx.access, outDir)];
-  for (const entry of walk(ctx.fs, joinPath(root, 'public'))) {
-    if (entry.node.kind !== 'file') continue;
-    const target = joinPath(outDir, entry.path.slice(joinPath(root, 'public').length + 1));
-    steps.push(putFile(ctx.access, target, entry.node.content === undefined ? { size: entry.node.size } : { content: entry.node.content }));
-  }
+  const steps: Step[] = [removeIfPresent(ctx.access, outDir), ...copyPublic(ctx.fs, ctx.access, root, outDir)];
   steps.push(putFile(ctx.access, `${outDir}/index.html`, { content: page, origin }));
   steps.push(putFile(ctx.access, `${outDir}/${jsName}`, { size: jsBytes, origin }));
   if (cssSources.length > 0) steps.push(putFile(ctx.access, `${outDir}/${cssName}`, { size: cssBytes, origin }));
