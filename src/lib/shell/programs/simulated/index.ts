@@ -6,6 +6,7 @@
 import type { Command } from '../../command.ts';
 import { apk } from './apk.ts';
 import { apt, aptGet } from './apt-get.ts';
+import { astro } from './astro.ts';
 import { cargo } from './cargo.ts';
 import { curl, wget } from './download.ts';
 import { composer } from './composer.ts';
@@ -33,6 +34,7 @@ export const simulatedCommands: readonly Command[] = [
   node,
   tsc,
   vite,
+  astro,
   sass,
   sassc,
   php,
