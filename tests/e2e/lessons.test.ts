@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchBrowser, sitePaths, startPreview, type BrowserSession, type Preview } from './harness.ts';
 import { listImages } from '../../src/lib/images/index.ts';
-import { KEYWORDS } from '../../src/lib/dockerfile/index.ts';
+import { INSTRUCTION_FLAGS, KEYWORDS } from '../../src/lib/dockerfile/index.ts';
 
 const lessons = sitePaths().filter((path) => /^\/lessons\/\d\d-[^/]+\/$/.test(path));
 
@@ -86,8 +86,10 @@ describe('reference', () => {
   test('lists every instruction, every catalogue image and the simulated programs', async () => {
     await withPage(async (page) => {
       await page.goto(`${preview.origin}/reference/`);
-      const keywords = await page.locator('#instructions + p + ul.chips li').allTextContents();
+      const keywords = await page.locator('table.flags tbody th').allTextContents();
       assert.deepEqual(keywords, [...KEYWORDS]);
+      const copyFlags = (await page.locator('table.flags tbody tr', { hasText: /^COPY/ }).locator('td').textContent()) ?? '';
+      for (const flag of Object.keys(INSTRUCTION_FLAGS.COPY)) assert.ok(copyFlags.includes(`--${flag}`), flag);
       assert.equal(await page.locator('.image-list > li').count(), listImages().length);
       const text = (await page.locator('main').textContent()) ?? '';
       for (const word of ['apk', 'npm', 'gcr.io/distroless/static-debian12', 'Size from:']) assert.ok(text.includes(word), word);
