@@ -44,6 +44,12 @@ const exists = (path: string, kind: 'file' | 'dir') => {
   }
 };
 
+/**
+ * Git cannot keep a folder named `.git` inside the repository, so an example context stores it as
+ * `dot.git`; the build context gets the real name back.
+ */
+const fromStoredName = (segment: string): string => (segment === 'dot.git' ? '.git' : segment);
+
 /** Reads `dir`'s Dockerfile and context/ (an example may have no context folder: nothing to copy). */
 export function readExampleFiles(dir: string): Result<ExampleFiles, string> {
   const dockerfilePath = join(dir, 'Dockerfile');
@@ -52,7 +58,7 @@ export function readExampleFiles(dir: string): Result<ExampleFiles, string> {
   const context: Record<string, { content: string; mode?: number }> = {};
   if (exists(contextDir, 'dir')) {
     for (const path of listFiles(contextDir).sort()) {
-      const key = relative(contextDir, path).split('\\').join('/');
+      const key = relative(contextDir, path).split(/[\\/]/).map(fromStoredName).join('/');
       // Git keeps the executable bit, so a script marked +x in the repo is 0755 in the context too.
       const executable = (statSync(path).mode & 0o111) !== 0;
       context[key] = executable ? { content: readFileSync(path, 'utf8'), mode: 0o755 } : { content: readFileSync(path, 'utf8') };
