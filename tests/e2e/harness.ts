@@ -3,9 +3,10 @@
  * port by the harness's own static server (not `astro preview`: Astro allows only one of those at a
  * time, so two test runs would collide), Debian's Chromium driven by playwright-core, a page per
  * test with axe-core at hand, and the list of pages found in dist/. Run `astro build` first; nothing
- * here builds.
+ * here builds. A test file calls `useSite()` once to get all of that for its tests.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,6 +132,47 @@ export async function withPage<T>(
   } finally {
     await context.close();
   }
+}
+
+export interface Site {
+  /** The preview's origin, `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  readonly session: BrowserSession;
+  /** A path on the preview as a full URL. */
+  url(path: string): string;
+  /** `withPage` on this site's browser, with `options` over the defaults given to `useSite`. */
+  page<T>(options: PageOptions, use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Registers node:test hooks, in the scope it is called from, that start the preview and the browser
+ * before the tests and close both after them; the returned accessors work from the first test on.
+ */
+export function useSite(pageDefaults: PageOptions = {}): Site {
+  let preview: Preview | undefined;
+  let session: BrowserSession | undefined;
+  before(async () => {
+    preview = await startPreview();
+    session = await launchBrowser();
+  });
+  after(async () => {
+    await session?.close();
+    await preview?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the site is used before its before() hook has run');
+    return value;
+  };
+  return {
+    get origin() {
+      return started(preview).origin;
+    },
+    get session() {
+      return started(session);
+    },
+    url: (path) => `${started(preview).origin}${path}`,
+    page: (options, use) => withPage(started(session), { ...pageDefaults, ...options }, use),
+  };
 }
 
 let axeSource: string | undefined;

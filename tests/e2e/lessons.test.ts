@@ -4,36 +4,15 @@
  * behind <details>, one example per lesson opens and builds in the playground, and /reference lists
  * the catalogues. Axe and the narrow-screen checks run on every page in run.ts.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { launchBrowser, sitePaths, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import { sitePaths, useSite } from './harness.ts';
 import { listImages } from '../../src/lib/images/index.ts';
 import { INSTRUCTION_FLAGS, KEYWORDS } from '../../src/lib/dockerfile/index.ts';
 
 const lessons = sitePaths().filter((path) => /^\/lessons\/\d\d-[^/]+\/$/.test(path));
 
-let preview: Preview;
-let session: BrowserSession;
-
-before(async () => {
-  preview = await startPreview();
-  session = await launchBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await preview?.stop();
-});
-
-async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    return await use(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
 
 describe('lessons', () => {
   test('all eight lessons are built', () => {
@@ -42,8 +21,8 @@ describe('lessons', () => {
 
   for (const path of lessons) {
     test(`${path}: every example shows the simulator's result, answers wait behind <details>`, async () => {
-      await withPage(async (page) => {
-        await page.goto(`${preview.origin}${path}`);
+      await site.page({}, async (page) => {
+        await page.goto(`${site.origin}${path}`);
         const examples = page.locator('figure.example');
         assert.ok((await examples.count()) >= 2, 'at least two examples');
         for (const example of await examples.all()) {
@@ -65,8 +44,8 @@ describe('lessons', () => {
     });
 
     test(`${path}: its first example opens and builds in the playground`, async (t) => {
-      await withPage(async (page) => {
-        await page.goto(`${preview.origin}${path}`);
+      await site.page({}, async (page) => {
+        await page.goto(`${site.origin}${path}`);
         const link = page.locator('figure.example .example-open a').first();
         if ((await link.count()) === 0) return t.skip('this site has no playground yet');
         const firstLine = ((await page.locator('figure.example pre.astro-code').first().textContent()) ?? '').split('\n')[0] ?? '';
@@ -84,8 +63,8 @@ describe('lessons', () => {
 
 describe('reference', () => {
   test('lists every instruction, every catalogue image and the simulated programs', async () => {
-    await withPage(async (page) => {
-      await page.goto(`${preview.origin}/reference/`);
+    await site.page({}, async (page) => {
+      await page.goto(`${site.origin}/reference/`);
       const keywords = await page.locator('table.flags tbody th').allTextContents();
       assert.deepEqual(keywords, [...KEYWORDS]);
       const copyFlags = (await page.locator('table.flags tbody tr', { hasText: /^COPY/ }).locator('td').textContent()) ?? '';

@@ -4,34 +4,20 @@
  * stages; the cache reacts to context edits; share links restore (or explain why not); keyboard-only
  * use; axe; the 375 px layout; and the initial JavaScript budget read from dist/.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import { FakeWorker, fakeWorkers } from './fake-worker.ts';
+import { axeViolations, useSite } from './harness.ts';
 import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
 import type { BuildRequest, BuildResponse } from '../../src/components/playground/build-protocol.ts';
 import type { BuildResult } from '../../src/lib/build/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-let preview: Preview;
-let session: BrowserSession;
-
-
-async function withPage<T>(options: { colorScheme?: 'light' | 'dark'; width?: number }, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    return await use(page);
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
 
 /** Waits until the build that follows the last change has answered; returns the status line. */
 async function settled(page: Page): Promise<string> {
@@ -43,7 +29,7 @@ async function settled(page: Page): Promise<string> {
 }
 
 async function open(page: Page, hash = ''): Promise<void> {
-  await page.goto(`${preview.origin}/playground/${hash}`);
+  await page.goto(`${site.origin}/playground/${hash}`);
   await settled(page);
 }
 
@@ -69,17 +55,8 @@ const stepRows = (page: Page, stage: string) =>
   );
 
 describe('playground', () => {
-  before(async () => {
-    preview = await startPreview();
-    session = await launchBrowser();
-  });
-
-  after(async () => {
-    await session?.close();
-    await preview?.stop();
-  });
   test('builds the default example and shows every view', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       assert.match(await page.locator('.pg-status').textContent() ?? '', /^Built in \d+ ms \(worker round trip \d+ ms\)\.$/);
       const headings = await page.locator('.pg-view h2').allTextContents();
@@ -95,7 +72,7 @@ describe('playground', () => {
   });
 
   test('every example in the menu opens and builds, or fails where it is meant to', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       const titles = await page.locator('.pg-toolbar select option').allTextContents();
       const outcomes: string[] = [];
@@ -124,7 +101,7 @@ describe('playground', () => {
   });
 
   test('typing into the editor changes the final image', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       assert.equal(await page.locator('.pg-config dd', { hasText: 'GREETING=hello' }).count(), 0);
       await typeAtEnd(page, 'ENV GREETING=hello');
@@ -135,7 +112,7 @@ describe('playground', () => {
   });
 
   test('an image-level hint with a line shows in the editor and in the hints view', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       // As nobody, rm would be refused (and the build would fail): the file belongs to root.
       await typeAtEnd(page, 'USER root\nRUN rm /usr/local/bin/hello');
@@ -152,7 +129,7 @@ describe('playground', () => {
   });
 
   test('a typo shows a diagnostic on its line, with the message and hint', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       await openExample(page, 'Broken: a typo in an instruction');
       assert.equal(await page.locator('.pg').getAttribute('data-build'), 'failed');
@@ -167,7 +144,7 @@ describe('playground', () => {
   });
 
   test('choosing a target greys the stages it does not need', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       await openExample(page, 'One Dockerfile, three targets: dev, test, prod');
       await page.getByLabel('Target stage').selectOption('dev');
@@ -186,7 +163,7 @@ describe('playground', () => {
   });
 
   test('editing a context file rebuilds from the COPY that reads it; earlier steps stay cached', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       await page.getByRole('button', { name: 'main.go', exact: true }).click();
       await page.getByLabel('Contents of main.go').fill('package main\n\nfunc main() { println("changed") }\n');
@@ -203,7 +180,7 @@ describe('playground', () => {
   });
 
   test('a share link restores the same state in a new page', async () => {
-    const link = await withPage({}, async (page) => {
+    const link = await site.page({}, async (page) => {
       await open(page);
       await typeAtEnd(page, 'LABEL shared=yes');
       await page.getByLabel('Legacy builder').check();
@@ -215,7 +192,7 @@ describe('playground', () => {
       return page.getByLabel('Share link').inputValue();
     });
     assert.match(link, /\/playground\/#state=v1\.[A-Za-z0-9_-]+$/);
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(link);
       await settled(page);
       assert.match(await page.locator('.cm-content').textContent() ?? '', /LABEL shared=yes$/);
@@ -226,11 +203,11 @@ describe('playground', () => {
   });
 
   test('a corrupt or future link opens the default example with a clear message', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page, '#state=v1.this-is-not-a-state');
       assert.equal(await page.getByRole('alert').locator('p').first().textContent(), 'This link is damaged: its playground state could not be read.');
       assert.match(await page.locator('.cm-content').textContent() ?? '', /^# The toolchain image compiles the program\./);
-      await page.goto(`${preview.origin}/playground/#state=v7.AAAA`);
+      await page.goto(`${site.origin}/playground/#state=v7.AAAA`);
       await settled(page);
       assert.equal(
         await page.getByRole('alert').locator('p').first().textContent(),
@@ -240,7 +217,7 @@ describe('playground', () => {
   });
 
   test('the last state is kept in localStorage', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       await typeAtEnd(page, 'EXPOSE 8080');
       await page.reload();
@@ -250,7 +227,7 @@ describe('playground', () => {
   });
 
   test('keyboard only: edit, leave the editor with Tab, open an example, step through the build', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await open(page);
       await page.locator('.pg-toolbar select').focus();
       await page.keyboard.press('End'); // the last example
@@ -279,20 +256,12 @@ describe('playground', () => {
 
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
     test(`axe clean with a step and a file selected, nothing scrolls sideways (${colorScheme}, ${width} px)`, async () => {
-      await withPage({ colorScheme, width }, async (page) => {
+      await site.page({ colorScheme, width }, async (page) => {
         await open(page);
         await page.locator('.pg-step button').nth(1).click();
         await page.getByRole('button', { name: 'go.mod', exact: true }).click();
         await page.evaluate(() => document.querySelectorAll('.pg details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-          const result = await axe.run();
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await axeViolations(page), []);
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
       });
     });
@@ -300,22 +269,13 @@ describe('playground', () => {
 });
 
 describe('build client (no browser: a fake worker)', () => {
-  /** A worker that answers only when told to, and records what happened to it. */
-  class FakeWorker extends EventTarget {
-    sent: BuildRequest[] = [];
-    terminated = false;
-    postMessage(request: BuildRequest) {
-      this.sent.push(request);
-    }
-    terminate() {
-      this.terminated = true;
-    }
+  class BuildWorker extends FakeWorker<BuildRequest> {
     answer(id: number, result: Partial<BuildResult>) {
       const data: BuildResponse = { kind: 'result', id, result: result as BuildResult, buildMs: 1 };
-      this.dispatchEvent(new MessageEvent('message', { data }));
+      this.say(data);
     }
     ready() {
-      this.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } }));
+      this.say({ kind: 'ready' });
     }
     crash(message: string) {
       this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
@@ -324,12 +284,9 @@ describe('build client (no browser: a fake worker)', () => {
   const state = (dockerfile: string) => ({ dockerfile, files: {}, options: { target: null, buildArgs: {}, builder: 'buildkit' as const, noCache: false } });
 
   test('a runaway build is stopped after the limit (counted from the worker being ready) and the next request gets a fresh worker', async () => {
-    const workers: FakeWorker[] = [];
+    const { workers, create } = fakeWorkers(() => new BuildWorker());
     const outcomes: BuildOutcome[] = [];
-    const client = createBuildClient(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    }, (o) => outcomes.push(o), 50);
+    const client = createBuildClient(create, (o) => outcomes.push(o), 50);
     client.request(state('FROM alpine\nRUN forever'));
     await new Promise((resolve) => setTimeout(resolve, 80));
     assert.equal(outcomes.length, 0, 'a worker still loading is not a runaway build');
@@ -348,7 +305,7 @@ describe('build client (no browser: a fake worker)', () => {
   });
 
   test('while a build runs, only the newest request is sent next and answered; a reset survives being replaced', () => {
-    const worker = new FakeWorker();
+    const worker = new BuildWorker();
     const outcomes: BuildOutcome[] = [];
     const client = createBuildClient(() => worker as unknown as Worker, (o) => outcomes.push(o), 10_000);
     client.request(state('a'));
@@ -365,12 +322,9 @@ describe('build client (no browser: a fake worker)', () => {
   });
 
   test('a worker that crashes is reported and replaced', () => {
-    const workers: FakeWorker[] = [];
+    const { workers, create } = fakeWorkers(() => new BuildWorker());
     const outcomes: BuildOutcome[] = [];
-    const client = createBuildClient(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    }, (o) => outcomes.push(o), 10_000);
+    const client = createBuildClient(create, (o) => outcomes.push(o), 10_000);
     client.request(state('a'));
     workers[0]?.ready();
     workers[0]?.crash('TypeError: x is undefined');

@@ -4,54 +4,19 @@
  * survives a reload, export then import, a corrupt save, the seeded misconception check, an
  * assignment hand-in opened on the review page, and axe on the answered pages in both themes.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, useSite } from './harness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const solution = readFileSync(join(root, 'src', 'content', 'exercises', 'split-go-build', 'solution.Dockerfile'), 'utf8');
 
-let preview: Preview;
-let session: BrowserSession;
-
-before(async () => {
-  preview = await startPreview();
-  session = await launchBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await preview?.stop();
-});
-
-const url = (path: string) => `${preview.origin}${path}`;
-
-async function withPage<T>(options: { colorScheme?: 'light' | 'dark'; width?: number }, use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
-  try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const result = await use(page, context);
-    assert.deepEqual(errors, [], 'no page errors');
-    return result;
-  } finally {
-    await context.close();
-  }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+// The export and hand-in tests save files.
+const site = useSite({ acceptDownloads: true });
+const { url } = site;
 
 const firstQuestion = (page: Page) => page.locator('sc-quiz-question').first();
 
@@ -64,7 +29,7 @@ async function solveExercise(page: Page): Promise<void> {
 
 describe('quiz', () => {
   test('keyboard only: commit to an answer, then every explanation shows and the result is announced; a reload keeps it', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/quizzes/01-images-and-layers/'));
       const q = firstQuestion(page);
       assert.equal(await q.locator('details.quiz-fallback').isVisible(), false, 'the no-JS answers are hidden once enhanced');
@@ -101,7 +66,7 @@ describe('quiz', () => {
   });
 
   test('predict questions show the Dockerfile the simulator built', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/quizzes/02-stages-and-copy-from/'));
       const predicted = page.locator('sc-quiz-question', { has: page.locator('.predict-badge') });
       assert.ok((await predicted.count()) >= 4);
@@ -110,7 +75,7 @@ describe('quiz', () => {
   });
 
   test('the misconception check is ordered by the seed in the URL', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       const order = async (path: string) => {
         await page.goto(url(path));
         return page.locator('sc-quiz-question').evaluateAll((qs) => qs.map((q) => q.id));
@@ -127,7 +92,7 @@ describe('quiz', () => {
 });
 
 test('every belief links to its demonstration in the playground', async () => {
-  await withPage({}, async (page) => {
+  await site.page({}, async (page) => {
     await page.goto(url('/quizzes/beliefs/'));
     assert.ok((await page.locator('section.belief').count()) >= 24);
     const first = page.locator('section.belief').first();
@@ -140,7 +105,7 @@ test('every belief links to its demonstration in the playground', async () => {
 
 describe('exercise', () => {
   test('the starter fails with explanations, the solution passes, hints come one at a time, a reload keeps the work', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/exercises/split-go-build/'));
       await page.getByRole('button', { name: 'Check the goals' }).click();
       assert.equal(await page.locator('.check-status').textContent(), '1 of 5 goals met. The unmet ones say why.');
@@ -165,7 +130,7 @@ describe('exercise', () => {
   });
 
   test('an exercise with an editable .dockerignore is solved by editing that file', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/exercises/dockerignore-node-modules/'));
       await page.getByRole('textbox', { name: '.dockerignore' }).fill('node_modules\ncoverage\n');
       await page.getByRole('button', { name: 'Check the goals' }).click();
@@ -176,7 +141,7 @@ describe('exercise', () => {
 
 describe('progress', () => {
   test('export, reset, then import brings the progress back', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await solveExercise(page);
       await page.goto(url('/exercises/'));
       const summary = page.locator('.progress-summary');
@@ -200,7 +165,7 @@ describe('progress', () => {
   });
 
   test('a corrupt save is backed up and reset, with a message instead of a broken page', async () => {
-    await withPage({}, async (page, context) => {
+    await site.page({}, async (page, context) => {
       await context.addInitScript(() => {
         if (sessionStorage.getItem('seeded') === null) {
           localStorage.setItem('stagecraft-progress', '{"version":2,"lessons":');
@@ -224,7 +189,7 @@ describe('progress', () => {
 
 describe('classroom', () => {
   test('assignment link → hand-in file → review page', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await solveExercise(page);
       await page.goto(url('/teachers/'));
       await page.getByLabel('Split a Go build into two stages').check();
@@ -255,7 +220,7 @@ describe('classroom', () => {
 describe('accessibility', () => {
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
     test(`answered quiz, checked exercise, assignment and review pages have no serious axe violations (${colorScheme}, ${width} px)`, async () => {
-      await withPage({ colorScheme, width }, async (page) => {
+      await site.page({ colorScheme, width }, async (page) => {
         const found: string[] = [];
         await page.goto(url('/quizzes/01-images-and-layers/'));
         await firstQuestion(page).locator('input').nth(0).check();

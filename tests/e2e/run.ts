@@ -3,43 +3,14 @@
  * Keyboard navigation, the theme toggle, axe-core on every page in both themes, console errors,
  * the 404 page, and lessons that load no heavy code up front and remember being read.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, missingPath, sitePaths, startPreview, type BrowserSession, type Preview } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, missingPath, sitePaths, useSite } from './harness.ts';
 
-const axeSource = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const paths = sitePaths();
-
-let preview: Preview;
-let session: BrowserSession;
-
-before(async () => {
-  preview = await startPreview();
-  session = await launchBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await preview?.stop();
-});
-
-async function withPage<T>(
-  options: { colorScheme?: 'light' | 'dark'; width?: number },
-  use: (page: Page, context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const viewport = { width: options.width ?? 1280, height: 900 };
-  const context = await session.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport });
-  try {
-    return await use(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
-
-const url = (path: string) => `${preview.origin}${path}`;
+const site = useSite();
+const { url } = site;
 
 /** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
 async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
@@ -52,7 +23,7 @@ async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
 
 describe('keyboard', () => {
   test('home → first lesson → next lesson, by keyboard only', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/'));
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content');
@@ -71,7 +42,7 @@ describe('keyboard', () => {
   });
 
   test('the skip link moves focus to the main landmark', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/lessons/01-images-and-layers/'));
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
@@ -84,7 +55,7 @@ describe('theme', () => {
   const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
   test('the toggle switches the theme and the choice survives a reload', async () => {
-    await withPage({ colorScheme: 'light' }, async (page) => {
+    await site.page({ colorScheme: 'light' }, async (page) => {
       await page.goto(url('/'));
       const toggle = page.getByRole('button', { name: 'Dark theme' });
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -109,7 +80,7 @@ describe('theme', () => {
   });
 
   test('the stored theme is applied before first paint', async () => {
-    await withPage({ colorScheme: 'light' }, async (page, context) => {
+    await site.page({ colorScheme: 'light' }, async (page, context) => {
       await context.addInitScript(() => localStorage.setItem('stagecraft-theme', 'dark'));
       // Record the theme the moment <body> exists, before any layout or paint.
       await context.addInitScript(() => {
@@ -125,7 +96,7 @@ describe('theme', () => {
   });
 
   test('without a stored choice the site follows the system', async () => {
-    await withPage({ colorScheme: 'dark' }, async (page) => {
+    await site.page({ colorScheme: 'dark' }, async (page) => {
       await page.goto(url('/'));
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
       assert.equal(await bodyBackground(page), 'rgb(20, 22, 27)');
@@ -151,20 +122,12 @@ describe('every page', () => {
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
     test(`no serious or critical axe-core violations (${colorScheme} theme, ${width} px)`, async () => {
       const found: string[] = [];
-      await withPage({ colorScheme, width }, async (page) => {
+      await site.page({ colorScheme, width }, async (page) => {
         for (const path of paths) {
           await page.goto(url(path));
           // Check the answers and hints behind <details> too.
           await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-            const result = await axe.run();
-            return result.violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
-          found.push(...violations.map((v) => `${path}: ${v}`));
+          found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
         }
       });
       assert.deepEqual(found, []);
@@ -173,7 +136,7 @@ describe('every page', () => {
 
   test('nothing scrolls sideways at 360 px (code blocks scroll inside themselves)', async () => {
     const wide: string[] = [];
-    await withPage({ width: 360 }, async (page) => {
+    await site.page({ width: 360 }, async (page) => {
       for (const path of paths) {
         await page.goto(url(path));
         await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
@@ -186,14 +149,14 @@ describe('every page', () => {
 
   test('every link to this site leads to one of its pages (no dead links)', async () => {
     const dead: string[] = [];
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       for (const path of paths) {
         await page.goto(url(path));
         const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {
           const target = new URL(href);
           // Other sites and in-page anchors (the skip link, the table of contents) are not pages.
-          if (target.origin !== preview.origin || target.pathname === path) continue;
+          if (target.origin !== site.origin || target.pathname === path) continue;
           if (!paths.includes(target.pathname) || target.pathname === missingPath) dead.push(`${path} → ${target.pathname}`);
         }
       }
@@ -203,7 +166,7 @@ describe('every page', () => {
 
   test('no console errors, page errors or failed requests', async () => {
     const problems: string[] = [];
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       let current = '';
       page.on('console', (message) => {
         // The 404 page's own document is the one expected "failed" load.
@@ -228,7 +191,7 @@ describe('every page', () => {
 
 describe('pages', () => {
   test('an unknown address gets the 404 page with status 404', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       const response = await page.goto(url(missingPath));
       assert.equal(response?.status(), 404);
       assert.equal(await page.locator('h1').textContent(), 'This page is not in the image');
@@ -238,7 +201,7 @@ describe('pages', () => {
   });
 
   test('a lesson page loads no playground, editor or terminal code up front, and reaching its end marks it read', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       const scripts: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -255,7 +218,7 @@ describe('pages', () => {
   });
 
   test('a lesson page shows objectives, a table of contents linking to its sections, and highlighted Dockerfiles', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await page.goto(url('/lessons/01-images-and-layers/'));
       assert.equal(await page.locator('.objectives li').count(), 5);
       const tocTargets = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

@@ -6,20 +6,18 @@
  * it in both themes at 375 and 1280 px, saved to screenshots/ for looking at. Without a browser:
  * the build client's terminal channel, with a fake worker.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
-import { axeViolations, launchBrowser, startPreview, withPage as withSessionPage, type BrowserSession, type PageOptions, type Preview } from './harness.ts';
+import { fakeWorkers, FakeWorker } from './fake-worker.ts';
+import { axeViolations, useSite } from './harness.ts';
 
 const shots = join(import.meta.dirname, '..', '..', 'screenshots');
 
-let preview: Preview;
-let session: BrowserSession;
-
-const withPage = <T>(options: PageOptions, use: (page: Page) => Promise<T>): Promise<T> => withSessionPage(session, options, use);
+const site = useSite();
 
 /** Waits until the playground's build that follows the last change has answered. */
 async function settled(page: Page): Promise<void> {
@@ -27,7 +25,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function openPlayground(page: Page, example?: string): Promise<void> {
-  await page.goto(`${preview.origin}/playground/`);
+  await page.goto(`${site.origin}/playground/`);
   await settled(page);
   if (example !== undefined) {
     await page.getByLabel('Example').selectOption({ label: example });
@@ -87,18 +85,8 @@ async function run(page: Page, scope: string, command: string): Promise<string[]
 const PG = '.pg-terminal';
 
 describe('terminal', () => {
-  before(async () => {
-    preview = await startPreview();
-    session = await launchBrowser();
-  });
-
-  after(async () => {
-    await session?.close();
-    await preview?.stop();
-  });
-
   test('xterm.js loads only when the terminal is opened', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       const scripts: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -112,7 +100,7 @@ describe('terminal', () => {
   });
 
   test('build, then docker run app id prints the image’s non-root user; -it sh opens a shell inside it', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await openPlayground(page, 'TypeScript API with a non-root runner');
       await openTerminal(page, PG);
       const built = await run(page, PG, 'docker build -q -t app .');
@@ -134,7 +122,7 @@ describe('terminal', () => {
   });
 
   test('the terminal and the playground share images and the build cache', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await openPlayground(page);
       await openTerminal(page, PG);
       const banner = await screen(page, PG);
@@ -173,7 +161,7 @@ describe('terminal', () => {
   });
 
   test('Tab completes, Ctrl-C abandons a line, arrow up recalls history', async () => {
-    await withPage({}, async (page) => {
+    await site.page({}, async (page) => {
       await openPlayground(page);
       await openTerminal(page, PG);
       await page.keyboard.type('docker hist');
@@ -199,8 +187,8 @@ describe('terminal', () => {
   });
 
   test('a lesson’s command buttons type and run their commands in the lesson example', async () => {
-    await withPage({}, async (page) => {
-      await page.goto(`${preview.origin}/lessons/06-non-root/`);
+    await site.page({}, async (page) => {
+      await page.goto(`${site.origin}/lessons/06-non-root/`);
       const scope = '.terminal-island';
       // The island hydrates when scrolled into view; a click before that would do nothing.
       await page.locator(scope).scrollIntoViewIfNeeded();
@@ -221,7 +209,7 @@ describe('terminal', () => {
 
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
     test(`axe clean with the terminal open, nothing scrolls sideways; screenshot (${colorScheme}, ${width} px)`, async () => {
-      await withPage({ colorScheme, width }, async (page) => {
+      await site.page({ colorScheme, width }, async (page) => {
         await openPlayground(page);
         await openTerminal(page, PG);
         await run(page, PG, 'docker build -t app .');
@@ -240,28 +228,12 @@ describe('terminal', () => {
 });
 
 describe('the playground’s terminal channel (no browser: a fake worker)', () => {
-  class FakeWorker extends EventTarget {
-    sent: unknown[] = [];
-    terminated = false;
-    postMessage(message: unknown) {
-      this.sent.push(message);
-    }
-    terminate() {
-      this.terminated = true;
-    }
-    say(data: unknown) {
-      this.dispatchEvent(new MessageEvent('message', { data }));
-    }
-  }
   const state = { dockerfile: 'FROM alpine', files: {}, options: { target: null, buildArgs: {}, builder: 'buildkit' as const, noCache: false } };
 
   test('keys go to the build worker, its screen output to the terminal; a stopped build restarts the terminal on the next worker', async () => {
-    const workers: FakeWorker[] = [];
+    const { workers, create } = fakeWorkers(() => new FakeWorker());
     const outcomes: BuildOutcome[] = [];
-    const client = createBuildClient(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    }, (o) => outcomes.push(o), 30);
+    const client = createBuildClient(create, (o) => outcomes.push(o), 30);
     const channel = client.terminal();
     const screen: unknown[] = [];
     let restarts = 0;
