@@ -6,7 +6,7 @@
 import type { Result, SourceRange } from '../diagnostics.ts';
 import { expandWord, suggest, type Instruction, type ParseResult, type Stage } from '../dockerfile/index.ts';
 import { diagnostic, messages } from './errors.ts';
-import type { BuildDiagnostic, BuilderKind, BuildPlan, StageDependency } from './result.ts';
+import type { BuildDiagnostic, BuilderKind, BuildPlan, StageDependency, StageIdentity } from './result.ts';
 
 export interface PlanOptions {
   builder: BuilderKind;
@@ -14,15 +14,7 @@ export interface PlanOptions {
   buildArgs: Readonly<Record<string, string>>;
 }
 
-export interface StagePlan {
-  index: number;
-  name: string;
-  named: boolean;
-  /** The base after expanding global ARGs. */
-  base: string;
-  baseKind: 'image' | 'stage' | 'scratch';
-  baseStage: number | null;
-  line: number;
+export interface StagePlan extends StageIdentity {
   dependsOn: Edge[];
   willBuild: boolean;
   reason: string | null;

@@ -94,7 +94,8 @@ export interface StepResult {
   vertex: number | null;
 }
 
-export interface StageResult {
+/** What names a stage and where it starts: shared by the plan and the stage's result. */
+export interface StageIdentity {
   index: number;
   /** The stage name (lower-cased as BuildKit stores it) or `stage-<index>` when unnamed. */
   name: string;
@@ -105,6 +106,9 @@ export interface StageResult {
   /** Index of the base stage when baseKind is 'stage'. */
   baseStage: number | null;
   line: number;
+}
+
+export interface StageResult extends StageIdentity {
   status: StageStatus;
   /**
    * Why the stage was skipped, or why the legacy builder built it anyway; null otherwise.
