@@ -1,0 +1,95 @@
+/**
+ * "Run it for real": replaying a Node image's build in a WebContainer (real Node.js and npm in the
+ * browser) and starting its command there. src/lib only plans and drives the run through the
+ * RealContainer interface; the page supplies the WebContainer behind it, tests an in-memory one.
+ */
+import type { BuildInput } from '../build/index.ts';
+
+/** A process to start in the container. Paths are relative to the container's working folder. */
+export interface RealCommand {
+  command: string;
+  args: string[];
+  /** Folder relative to the container's working folder, e.g. `runtime/app`. */
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/** One instruction of a replayed stage, in build order. */
+export type RealStep =
+  /** A RUN whose commands are Node tools (npm, npx, node, ...): run for real. */
+  | { kind: 'run'; stage: string; line: number; instruction: string; commands: RealCommand[] }
+  /** `COPY --from=<stage>` (or a stage's `FROM <stage>`): copy a replayed stage's real files. */
+  | { kind: 'copy'; stage: string; line: number; instruction: string; from: string; to: string }
+  /** Something the real mode cannot do (OS packages, users, external images): said, not hidden. */
+  | { kind: 'skip'; stage: string; line: number; instruction: string; why: string };
+
+export interface RealRunPlan {
+  /** The image as the user named it, e.g. `playground:latest`. */
+  image: string;
+  /** Files to mount before anything runs: path relative to the working folder → text. */
+  files: Record<string, string>;
+  steps: RealStep[];
+  /** The container's command (entrypoint + cmd as Docker combines them). */
+  start: RealCommand;
+  /**
+   * For each `COPY --from` of the final stage: the paths the simulator put there, so the real
+   * files can be shown beside the simulated ones.
+   */
+  simulatedCopies: { line: number; to: string; files: { path: string; size: number }[] }[];
+  /** Where the real run differs from Docker, one sentence each (user, OS, ...). */
+  notes: string[];
+}
+
+/** What `docker run --real` asks for: the image, how it was built, and the run's overrides. */
+export interface RealRunRequest {
+  /** The name the user gave (`playground:latest`, `node:22-slim`). */
+  image: string;
+  /** How the image was built in this session; null for a catalogue image (nothing to replay). */
+  recipe: Omit<BuildInput, 'secrets'> | null;
+  /** Entrypoint + command as Docker combines them, after `--entrypoint` and arguments. */
+  argv: string[];
+  /** The container's working directory (image WORKDIR or `-w`), absolute. */
+  workdir: string;
+  /** The image's ENV and `-e` values, `NAME=value`. */
+  env: string[];
+  /** Absolute path of the container's working folder in the WebContainer (`/home/stagecraft`). */
+  root: string;
+}
+
+/** A running process in the container. */
+export interface RealProcess {
+  /** Receives everything the process writes to its terminal (stdout and stderr together). */
+  onOutput(listener: (text: string) => void): void;
+  /** Sends keys to the process's terminal. */
+  write(data: string): void;
+  kill(): void;
+  /** Resolves with the exit code. */
+  exit: Promise<number>;
+}
+
+/** The container the run happens in: a WebContainer in the page, an in-memory fake in tests. */
+export interface RealContainer {
+  mount(files: Readonly<Record<string, string>>): Promise<void>;
+  spawn(command: RealCommand, size: { cols: number; rows: number }): Promise<RealProcess>;
+  /** Copies a file or folder (recursively, like `cp -R from to`); paths relative to the working folder. */
+  copy(from: string, to: string): Promise<void>;
+  /** Every file under `dir` (recursively), paths relative to `dir`; empty when it does not exist. */
+  listFiles(dir: string): Promise<{ path: string; size: number }[]>;
+}
+
+/** Where the run's progress and the program's output go (the xterm), and its size. */
+export interface RealRunIo {
+  write(text: string): void;
+  cols: number;
+  rows: number;
+}
+
+/** A started run: type into it, stop it, wait for it. */
+export interface RealRunHandle {
+  /** Keys typed while the run is in the foreground. */
+  input(data: string): void;
+  /** Ctrl-C: stops the current step or the program. */
+  kill(): void;
+  /** The container's exit code; a failed step gives its code, as a failed build would. */
+  exit: Promise<number>;
+}
