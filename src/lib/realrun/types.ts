@@ -71,7 +71,10 @@ export interface RealProcess {
 export interface RealContainer {
   mount(files: Readonly<Record<string, string>>): Promise<void>;
   spawn(command: RealCommand, size: { cols: number; rows: number }): Promise<RealProcess>;
-  /** Copies a file or folder (recursively, like `cp -R from to`); paths relative to the working folder. */
+  /**
+   * Copies as Docker's COPY does: a file is written at `to`; a folder's contents are merged into the
+   * folder `to` (created with its parents when missing). Paths relative to the working folder.
+   */
   copy(from: string, to: string): Promise<void>;
   /** Every file under `dir` (recursively), paths relative to `dir`; empty when it does not exist. */
   listFiles(dir: string): Promise<{ path: string; size: number }[]>;
