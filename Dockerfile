@@ -34,6 +34,10 @@ http {
         listen 8080;
         root /usr/share/nginx/html;
         error_page 404 /404.html;
+        # Cross-origin isolation (src/integrations/cross-origin-isolation.ts): the WebContainer
+        # mode needs it; `always` puts the headers on the 404 page too.
+        add_header Cross-Origin-Opener-Policy same-origin always;
+        add_header Cross-Origin-Embedder-Policy require-corp always;
         location / {
             try_files $uri $uri/ =404;
         }

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/lib/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/components/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, createBuildCache, type BuildResult, type ContextInput } from '../../src/lib/build/index.ts';
+import { isolationHeaders } from '../../src/integrations/cross-origin-isolation.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
@@ -82,7 +83,10 @@ describe('the site Dockerfile', () => {
     expect(result.image?.config.Cmd).toEqual(['nginx', '-g', 'daemon off;']);
     expect(fileAt(result, '/usr/share/nginx/html/index.html')?.type).toBe('file');
     expect(fileAt(result, '/usr/share/nginx/html/404.html')?.type).toBe('file');
-    expect(fileAt(result, '/etc/nginx/nginx.conf')?.content).toContain('listen 8080;');
+    const conf = fileAt(result, '/etc/nginx/nginx.conf')?.content ?? '';
+    expect(conf).toContain('listen 8080;');
+    // The same cross-origin isolation headers as the dev server and the static hosts' files.
+    for (const [name, value] of Object.entries(isolationHeaders)) expect(conf).toContain(`add_header ${name} ${value} always;`);
     // The builder stage is left behind: nothing of Node, npm or the dependencies reaches the image.
     for (const path of ['/app', '/usr/local/bin/node', '/usr/local/bin/npm', '/usr/local/lib/node_modules', '/usr/share/nginx/html/node_modules']) {
       expect(fileAt(result, path)).toBeUndefined();

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer } from './static-server.ts';
+import { isolationHeaders } from '../../src/integrations/cross-origin-isolation.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -26,7 +27,7 @@ export interface Preview {
 }
 
 export interface PreviewOptions {
-  /** Extra headers on every response, e.g. COOP/COEP for cross-origin isolation. */
+  /** Extra headers on every response; by default the site's cross-origin isolation headers, as every host of the site sends them. */
   headers?: Readonly<Record<string, string>>;
 }
 
@@ -56,7 +57,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   const copy = await snapshotDist();
   try {
-    const server = await startStaticServer({ ...options, root: copy });
+    const server = await startStaticServer({ headers: isolationHeaders, ...options, root: copy });
     let stopped: Promise<void> | undefined;
     return {
       origin: server.origin,

@@ -1,0 +1,96 @@
+/**
+ * The WebContainer behind the RealContainer interface. Booted once, lazily, on the first real run
+ * (the package itself is loaded only then), reused by later runs on the page, torn down when the
+ * page is left. Only one WebContainer may exist per page, hence the module-level instance.
+ */
+import type { WebContainer, WebContainerProcess } from '@webcontainer/api';
+import type { Result } from '../../lib/diagnostics.ts';
+import { CONTAINER_FOLDER } from '../../lib/realrun/root.ts';
+import type { RealCommand, RealContainer, RealProcess } from '../../lib/realrun/types.ts';
+import { toFileSystemTree } from './file-tree.ts';
+import { bootTimedOut } from './support.ts';
+
+/** A RealContainer that also reports servers: a port opened (url to show) or closed (null). */
+export interface PageContainer extends RealContainer {
+  onPort(listener: (port: number, url: string | null) => void): () => void;
+}
+
+let booting: Promise<WebContainer> | null = null;
+
+/**
+ * The page's WebContainer, or one sentence on why it could not start. A boot that times out keeps
+ * going (the API cannot cancel one, and allows only one per page), so a later call waits for the same boot.
+ */
+export async function bootContainer(timeoutMs: number): Promise<Result<PageContainer, string>> {
+  booting ??= import('@webcontainer/api').then(({ WebContainer }) => {
+    const started = WebContainer.boot({ coep: 'require-corp', workdirName: CONTAINER_FOLDER });
+    void started.then((container) => addEventListener('pagehide', () => container.teardown(), { once: true }));
+    return started;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    const container = await Promise.race([booting, timeout]);
+    return container === null ? { ok: false, error: bootTimedOut(timeoutMs) } : { ok: true, value: adapt(container) };
+  } catch (error) {
+    booting = null;
+    return { ok: false, error: `The WebContainer could not start: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Copying and listing run inside the container with Node's fs: one process instead of a message
+// per file (node_modules has thousands), and fs.cpSync keeps npm's symlinks (node_modules/.bin).
+const COPY_SCRIPT = `const fs=require('fs'),path=require('path');const [from,to]=process.argv.slice(1);
+if(fs.statSync(from).isDirectory()){fs.mkdirSync(to,{recursive:true});fs.cpSync(from,to,{recursive:true,force:true,verbatimSymlinks:true});}
+else{fs.mkdirSync(path.dirname(to),{recursive:true});fs.copyFileSync(from,to);}`;
+const LIST_SCRIPT = `const fs=require('fs'),path=require('path');const out=[];
+const walk=(dir,rel)=>{let entries;try{entries=fs.readdirSync(dir,{withFileTypes:true});}catch{return;}
+for(const e of entries){const full=path.join(dir,e.name),name=rel?rel+'/'+e.name:e.name;
+if(e.isDirectory())walk(full,name);else if(e.isFile())out.push({path:name,size:fs.statSync(full).size});}};
+walk(process.argv[1],'');console.log(JSON.stringify(out));`;
+
+function adapt(container: WebContainer): PageContainer {
+  const spawn = (command: RealCommand, size: { cols: number; rows: number }): Promise<WebContainerProcess> =>
+    container.spawn(command.command, command.args, { cwd: command.cwd, env: command.env, terminal: size });
+
+  /** Runs a helper script to completion and returns its output; throws with the output when it fails. */
+  async function script(source: string, args: string[]): Promise<string> {
+    const child = await container.spawn('node', ['-e', source, ...args], { terminal: { cols: 10_000, rows: 24 } });
+    let output = '';
+    void child.output.pipeTo(new WritableStream({ write: (chunk) => void (output += chunk) }));
+    const code = await child.exit;
+    if (code !== 0) throw new Error(output.trim() || `exit code ${code}`);
+    return output;
+  }
+
+  return {
+    mount: (files) => container.mount(toFileSystemTree(files)),
+    async spawn(command, size): Promise<RealProcess> {
+      const child = await spawn(command, size);
+      const writer = child.input.getWriter();
+      const listeners: ((text: string) => void)[] = [];
+      void child.output.pipeTo(new WritableStream({ write: (chunk) => listeners.forEach((l) => l(chunk)) }));
+      return {
+        onOutput: (listener) => void listeners.push(listener),
+        write: (data) => void writer.write(data),
+        kill: () => child.kill(),
+        exit: child.exit,
+      };
+    },
+    async copy(from, to) {
+      await script(COPY_SCRIPT, [from, to]);
+    },
+    async listFiles(dir) {
+      const output = await script(LIST_SCRIPT, [dir]);
+      const json = output.split(/\r?\n/).find((line) => line.startsWith('['));
+      return json === undefined ? [] : (JSON.parse(json) as { path: string; size: number }[]);
+    },
+    onPort(listener) {
+      return container.on('port', (port, type, url) => listener(port, type === 'open' ? url : null));
+    },
+  };
+}
