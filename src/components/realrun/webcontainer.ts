@@ -7,6 +7,7 @@ import type { WebContainer, WebContainerProcess } from '@webcontainer/api';
 import type { Result } from '../../lib/diagnostics.ts';
 import { CONTAINER_FOLDER } from '../../lib/realrun/root.ts';
 import type { RealCommand, RealContainer, RealProcess } from '../../lib/realrun/types.ts';
+import { COPY_SCRIPT, LIST_SCRIPT } from './container-scripts.ts';
 import { toFileSystemTree } from './file-tree.ts';
 import { bootTimedOut } from './support.ts';
 
@@ -33,7 +34,7 @@ export async function bootContainer(timeoutMs: number): Promise<Result<PageConta
   });
   try {
     const container = await Promise.race([booting, timeout]);
-    return container === null ? { ok: false, error: bootTimedOut(timeoutMs) } : { ok: true, value: adapt(container) };
+    return container === null ? { ok: false, error: bootTimedOut(timeoutMs) } : { ok: true, value: adaptWebContainer(container) };
   } catch (error) {
     booting = null;
     return { ok: false, error: `The WebContainer could not start: ${error instanceof Error ? error.message : String(error)}` };
@@ -42,18 +43,8 @@ export async function bootContainer(timeoutMs: number): Promise<Result<PageConta
   }
 }
 
-// Copying and listing run inside the container with Node's fs: one process instead of a message
-// per file (node_modules has thousands), and fs.cpSync keeps npm's symlinks (node_modules/.bin).
-const COPY_SCRIPT = `const fs=require('fs'),path=require('path');const [from,to]=process.argv.slice(1);
-if(fs.statSync(from).isDirectory()){fs.mkdirSync(to,{recursive:true});fs.cpSync(from,to,{recursive:true,force:true,verbatimSymlinks:true});}
-else{fs.mkdirSync(path.dirname(to),{recursive:true});fs.copyFileSync(from,to);}`;
-const LIST_SCRIPT = `const fs=require('fs'),path=require('path');const out=[];
-const walk=(dir,rel)=>{let entries;try{entries=fs.readdirSync(dir,{withFileTypes:true});}catch{return;}
-for(const e of entries){const full=path.join(dir,e.name),name=rel?rel+'/'+e.name:e.name;
-if(e.isDirectory())walk(full,name);else if(e.isFile())out.push({path:name,size:fs.statSync(full).size});}};
-walk(process.argv[1],'');console.log(JSON.stringify(out));`;
-
-function adapt(container: WebContainer): PageContainer {
+/** The WebContainer as a PageContainer (exported for its unit test, which passes a fake). */
+export function adaptWebContainer(container: WebContainer): PageContainer {
   const spawn = (command: RealCommand, size: { cols: number; rows: number }): Promise<WebContainerProcess> =>
     container.spawn(command.command, command.args, { cwd: command.cwd, env: command.env, terminal: size });
 
@@ -61,8 +52,10 @@ function adapt(container: WebContainer): PageContainer {
   async function script(source: string, args: string[]): Promise<string> {
     const child = await container.spawn('node', ['-e', source, ...args], { terminal: { cols: 10_000, rows: 24 } });
     let output = '';
-    void child.output.pipeTo(new WritableStream({ write: (chunk) => void (output += chunk) }));
+    const piped = child.output.pipeTo(new WritableStream({ write: (chunk) => void (output += chunk) })).catch(() => {});
     const code = await child.exit;
+    // The output may still be arriving when the exit code does; wait for its end, briefly.
+    await Promise.race([piped, new Promise((resolve) => setTimeout(resolve, 1000))]);
     if (code !== 0) throw new Error(output.trim() || `exit code ${code}`);
     return output;
   }
@@ -73,9 +66,16 @@ function adapt(container: WebContainer): PageContainer {
       const child = await spawn(command, size);
       const writer = child.input.getWriter();
       const listeners: ((text: string) => void)[] = [];
-      void child.output.pipeTo(new WritableStream({ write: (chunk) => listeners.forEach((l) => l(chunk)) }));
+      // Output that arrives before anyone listens is kept for the first listener, not lost.
+      const early: string[] = [];
+      void child.output.pipeTo(
+        new WritableStream({ write: (chunk) => (listeners.length === 0 ? void early.push(chunk) : listeners.forEach((l) => l(chunk))) }),
+      );
       return {
-        onOutput: (listener) => void listeners.push(listener),
+        onOutput(listener) {
+          listeners.push(listener);
+          for (const chunk of early.splice(0)) listener(chunk);
+        },
         write: (data) => void writer.write(data),
         kill: () => child.kill(),
         exit: child.exit,
