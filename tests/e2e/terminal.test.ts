@@ -10,77 +10,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
 import { fakeWorkers, FakeWorker } from './fake-worker.ts';
 import { axeViolations, useSite } from './harness.ts';
+import { clear, HOST_PROMPT, openPlayground, openTerminal, run, screen, settled, waitForScreen } from './terminal-page.ts';
 
 const shots = join(import.meta.dirname, '..', '..', 'screenshots');
 
 const site = useSite();
-
-/** Waits until the playground's build that follows the last change has answered. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => ['ok', 'failed'].includes(document.querySelector('.pg')?.getAttribute('data-build') ?? ''), undefined, { timeout: 30_000 });
-}
-
-async function openPlayground(page: Page, example?: string): Promise<void> {
-  await page.goto(`${site.origin}/playground/`);
-  await settled(page);
-  if (example !== undefined) {
-    await page.getByLabel('Example').selectOption({ label: example });
-    await page.getByRole('button', { name: 'Open example' }).click();
-    await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
-    await settled(page);
-  }
-}
-
-const HOST_PROMPT = 'learner@stagecraft:~/project$';
-
-/** The terminal's visible rows as text (xterm draws spaces as no-break spaces), trailing blank rows dropped. */
-async function screen(page: Page, scope: string): Promise<string[]> {
-  const rows = await page.locator(`${scope} .xterm-rows > div`).evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
-  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
-  return rows;
-}
-
-/** Opens the terminal in `scope` and waits for its first prompt. */
-async function openTerminal(page: Page, scope: string): Promise<void> {
-  await page.locator(scope).getByRole('button', { name: 'Open the terminal' }).click();
-  await page.locator(`${scope} .xterm-rows`).waitFor();
-  await waitForScreen(page, scope, (rows) => rows.at(-1) === HOST_PROMPT);
-}
-
-async function waitForScreen(page: Page, scope: string, done: (rows: string[]) => boolean): Promise<string[]> {
-  for (let i = 0; i < 300; i++) {
-    const rows = await screen(page, scope);
-    if (done(rows)) return rows;
-    await page.waitForTimeout(50);
-  }
-  assert.fail(`the terminal did not get there; it shows:\n${(await screen(page, scope)).join('\n')}`);
-}
-
-/** A prompt with nothing typed after it: the host's, or a container shell's (`$ `, `/app # `). */
-const atPrompt = (row: string | undefined) => row === HOST_PROMPT || /(^|\s)[$#]$/.test(row ?? '');
-
-/** Ctrl-L, then waits for the screen to hold only the prompt (keys reach the program asynchronously). */
-async function clear(page: Page, scope: string): Promise<void> {
-  await page.keyboard.press('Control+l');
-  await waitForScreen(page, scope, (r) => r.length === 1 && atPrompt(r[0]));
-}
-
-/**
- * Clears the screen (Ctrl-L), runs `command` and returns what it printed: the rows between the
- * command's line (when it has not scrolled away) and the next prompt.
- */
-async function run(page: Page, scope: string, command: string): Promise<string[]> {
-  await clear(page, scope);
-  await page.keyboard.type(command);
-  await page.keyboard.press('Enter');
-  // At least the command's line and a prompt: a lone prompt is the cleared screen before the echo.
-  const rows = await waitForScreen(page, scope, (r) => r.length >= 2 && atPrompt(r.at(-1)));
-  return rows.slice(rows[0]?.endsWith(command) === true ? 1 : 0, -1);
-}
 
 const PG = '.pg-terminal';
 
@@ -91,7 +28,7 @@ describe('terminal', () => {
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await openPlayground(page);
+      await openPlayground(page, site.origin);
       assert.deepEqual(scripts.filter((s) => /open-terminal|xterm/i.test(s)), []);
       await openTerminal(page, PG);
       assert.equal(scripts.filter((s) => /open-terminal/.test(s)).length, 1, scripts.join(' '));
@@ -101,7 +38,7 @@ describe('terminal', () => {
 
   test('build, then docker run app id prints the image’s non-root user; -it sh opens a shell inside it', async () => {
     await site.page({}, async (page) => {
-      await openPlayground(page, 'TypeScript API with a non-root runner');
+      await openPlayground(page, site.origin, 'TypeScript API with a non-root runner');
       await openTerminal(page, PG);
       const built = await run(page, PG, 'docker build -q -t app .');
       assert.equal(built.length, 1);
@@ -123,7 +60,7 @@ describe('terminal', () => {
 
   test('the terminal and the playground share images and the build cache', async () => {
     await site.page({}, async (page) => {
-      await openPlayground(page);
+      await openPlayground(page, site.origin);
       await openTerminal(page, PG);
       const banner = await screen(page, PG);
       assert.ok(banner.some((r) => r.includes('each playground build is tagged playground:latest')), banner.join('\n'));
@@ -162,7 +99,7 @@ describe('terminal', () => {
 
   test('Tab completes, Ctrl-C abandons a line, arrow up recalls history', async () => {
     await site.page({}, async (page) => {
-      await openPlayground(page);
+      await openPlayground(page, site.origin);
       await openTerminal(page, PG);
       await page.keyboard.type('docker hist');
       await page.keyboard.press('Tab');
@@ -210,7 +147,7 @@ describe('terminal', () => {
   for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const) {
     test(`axe clean with the terminal open, nothing scrolls sideways; screenshot (${colorScheme}, ${width} px)`, async () => {
       await site.page({ colorScheme, width }, async (page) => {
-        await openPlayground(page);
+        await openPlayground(page, site.origin);
         await openTerminal(page, PG);
         await run(page, PG, 'docker build -t app .');
         await run(page, PG, 'docker run app id');

@@ -8,7 +8,7 @@
  */
 import type { BuildResult } from '../../lib/build/index.ts';
 import type { PlaygroundState } from '../../lib/share/index.ts';
-import { isScreenMessage, type FromTerminalWorker, type TerminalChannel } from '../terminal/terminal-protocol.ts';
+import { isTerminalMessage, type FromTerminalWorker, type TerminalChannel } from '../terminal/terminal-protocol.ts';
 import type { BuildRequest, BuildResponse, WorkerReady } from './build-protocol.ts';
 
 export type BuildOutcome =
@@ -67,7 +67,7 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
     const w = makeWorker();
     w.addEventListener('message', (event: MessageEvent<BuildResponse | WorkerReady | FromTerminalWorker>) => {
       const response = event.data;
-      if (isScreenMessage(response)) {
+      if (isTerminalMessage(response)) {
         for (const screen of [...screens]) screen(response);
         return;
       }

@@ -34,8 +34,9 @@ self.addEventListener('message', (event: MessageEvent<BuildRequest | ToTerminalW
   // The daemon holds this store object, so the terminal builds with the new cache too.
   if (request.resetCache) store.cache = createBuildCache();
   const started = performance.now();
-  const result = build({ ...toBuildInput(request.state), tag: PLAYGROUND_TAG }, store.cache);
-  if (result.ok && result.image !== null) storePlaygroundImage(store, result.image, Date.now());
+  const input = { ...toBuildInput(request.state), tag: PLAYGROUND_TAG };
+  const result = build(input, store.cache);
+  if (result.ok && result.image !== null) storePlaygroundImage(store, result.image, Date.now(), input);
   const response: BuildResponse = { kind: 'result', id: request.id, result, buildMs: performance.now() - started };
   self.postMessage(response);
 });

@@ -1,5 +1,5 @@
 /**
- * The plan's files (flat `path → text`) as the nested tree WebContainer's `mount()` takes:
+ * The plan's files (flat `path → text`, a key ending in `/` an empty folder) as the nested tree WebContainer's `mount()` takes:
  * `{ app: { directory: { 'server.js': { file: { contents } } } } }`.
  */
 import type { DirectoryNode, FileSystemTree } from '@webcontainer/api';
@@ -8,8 +8,8 @@ export function toFileSystemTree(files: Readonly<Record<string, string>>): FileS
   const root: FileSystemTree = {};
   for (const [path, contents] of Object.entries(files)) {
     const parts = path.split('/').filter((part) => part !== '' && part !== '.');
-    const name = parts.pop();
-    if (name === undefined) continue;
+    // A key ending in `/` is a folder (a WORKDIR that must exist even when empty).
+    const name = path.endsWith('/') ? undefined : parts.pop();
     let folder = root;
     for (const part of parts) {
       const existing = folder[part];
@@ -17,7 +17,7 @@ export function toFileSystemTree(files: Readonly<Record<string, string>>): FileS
       folder[part] = directory;
       folder = directory.directory;
     }
-    folder[name] = { file: { contents } };
+    if (name !== undefined) folder[name] = { file: { contents } };
   }
   return root;
 }

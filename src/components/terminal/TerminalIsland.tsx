@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenedTerminal } from './open-terminal.ts';
 import type { TerminalChannel } from './terminal-protocol.ts';
+import RealRunOffer from '../realrun/RealRunOffer.tsx';
 import './terminal.css';
 
 /** Height of one row at the terminal's 14px font (xterm's cell height), for the screen's size. */
@@ -26,6 +27,8 @@ export interface TerminalProps {
   label?: string;
   /** The worker to run in (the playground's, to share its session); default: one of its own. */
   channel?: () => TerminalChannel;
+  /** An image whose program is Node: offers to run it for real in a WebContainer (`docker run --real`). */
+  realRunImage?: string | null;
 }
 
 export default function TerminalIsland(props: TerminalProps) {
@@ -33,6 +36,8 @@ export default function TerminalIsland(props: TerminalProps) {
   const opened = useRef<OpenedTerminal | null>(null);
   const pending = useRef<string[]>([]);
   const [state, setState] = useState<'closed' | 'loading' | 'open' | 'failed'>(props.open === true ? 'loading' : 'closed');
+  // The server a real run opened, shown in a frame under the terminal.
+  const [preview, setPreview] = useState<{ port: number; url: string } | null>(null);
   const label = props.label ?? 'Terminal';
   const rows = props.rows ?? 18;
   const source = () => ({ dockerfile: props.dockerfile ?? '', files: props.files ?? {}, executables: props.executables ?? [] });
@@ -44,7 +49,7 @@ export default function TerminalIsland(props: TerminalProps) {
     import('./open-terminal.ts')
       .then(({ openTerminal, ownWorker }) => {
         if (cancelled) return;
-        const t = openTerminal(element, props.channel?.() ?? ownWorker(), source(), rows);
+        const t = openTerminal(element, props.channel?.() ?? ownWorker(), source(), rows, setPreview);
         opened.current = t;
         for (const command of pending.current.splice(0)) t.type(`\x15${command}\r`);
         t.focus();
@@ -82,6 +87,7 @@ export default function TerminalIsland(props: TerminalProps) {
           ))}
         </div>
       )}
+      {props.realRunImage != null && <RealRunOffer image={props.realRunImage} run={run} />}
       {state === 'closed' && (
         <button type="button" class="terminal-open" onClick={() => setState('loading')}>
           Open the terminal
@@ -91,6 +97,17 @@ export default function TerminalIsland(props: TerminalProps) {
       {state === 'failed' && <p class="terminal-status" role="alert">The terminal could not be loaded. Reload the page to try again.</p>}
       {/* A fixed height: the fit addon then derives the rows from it instead of growing with them. */}
       <div class="terminal-screen" ref={host} hidden={state === 'closed' || state === 'failed'} style={{ height: `${rows * ROW_PX}px` }} />
+      {preview !== null && (
+        <figure class="real-run-preview">
+          <iframe src={preview.url} title={`The server on port ${preview.port}, running for real in the WebContainer`} />
+          <figcaption>
+            Port {preview.port}, served for real by the program in the WebContainer.{' '}
+            <a href={preview.url} target="_blank" rel="noopener">
+              Open it in a new tab
+            </a>
+          </figcaption>
+        </figure>
+      )}
     </section>
   );
 }

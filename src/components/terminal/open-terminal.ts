@@ -6,6 +6,7 @@
 // remote.ts, not the module's index: the index also exports the session, which would bring the
 // whole build engine onto the page (about 190 KB gzip) although the program runs in the worker.
 import { connectTerminal } from '../../lib/terminal/remote.ts';
+import type { RealRunHandle } from '../../lib/realrun/types.ts';
 import type { FromTerminalWorker, TerminalChannel, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
 import { onThemeChange, readTheme } from './theme.ts';
 import { mountXterm } from './xterm-adapter.ts';
@@ -37,13 +38,47 @@ export function ownWorker(): TerminalChannel {
   };
 }
 
-export function openTerminal(host: HTMLElement, channel: TerminalChannel, initial: TerminalSource, rows: number): OpenedTerminal {
+/** A server the real run opened (its URL to show), or null when there is none any more. */
+export type PreviewListener = (preview: { port: number; url: string } | null) => void;
+
+export function openTerminal(host: HTMLElement, channel: TerminalChannel, initial: TerminalSource, rows: number, onPreview: PreviewListener = () => {}): OpenedTerminal {
   let source = initial;
-  const post = (message: ToTerminalWorker): void => channel.post(message);
+  // While `docker run --real` runs, the keys go to the program in the WebContainer, not the worker.
+  let foreground: RealRunHandle | null = null;
+  const post = (message: ToTerminalWorker): void => {
+    if (foreground === null || message.kind !== 'data') channel.post(message);
+    else if (message.data.includes('\x03')) {
+      mounted.terminal.write('^C\r\n');
+      foreground.kill();
+    } else foreground.input(message.data);
+  };
   const mounted = mountXterm(host, readTheme(host), rows);
   const connection = connectTerminal(mounted.terminal, post);
   const start = () => post({ kind: 'start', cols: mounted.terminal.cols, rows: mounted.terminal.rows, source });
-  const stopMessages = channel.onMessage((message) => connection.receive(message));
+
+  async function realRun(message: Extract<FromTerminalWorker, { kind: 'real-run' }>): Promise<void> {
+    let code = 1;
+    // Keys typed while the container starts are dropped rather than queued for the host shell.
+    foreground = { input: () => {}, kill: () => {}, exit: Promise.resolve(code) };
+    try {
+      const { runOnPage } = await import('../realrun/run-on-page.ts');
+      const handle = await runOnPage(message.plan, mounted.terminal, (port, url) => onPreview(url === null ? null : { port, url }));
+      foreground = handle;
+      code = await handle.exit;
+    } catch (error) {
+      // A bug, or the real-run code failed to load: say so, and give the terminal back.
+      mounted.terminal.write(`\r\nThe real run stopped: ${error instanceof Error ? error.message : String(error)}\r\n`);
+    } finally {
+      foreground = null;
+      onPreview(null);
+      channel.post({ kind: 'real-run-exit', id: message.id, code });
+    }
+  }
+
+  const stopMessages = channel.onMessage((message) => {
+    if (message.kind === 'real-run') void realRun(message);
+    else connection.receive(message);
+  });
   const stopRestarts = channel.onRestart(() => {
     mounted.terminal.write(RESTARTED);
     start();

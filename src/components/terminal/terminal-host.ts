@@ -7,6 +7,7 @@ import type { ContextInput } from '../../lib/build/index.ts';
 import { playgroundContext, type DockerDaemon } from '../../lib/cli/docker/index.ts';
 import { createRemoteTerminal, startTerminalSession, type RemoteTerminal } from '../../lib/terminal/index.ts';
 import type { FromTerminalWorker, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
+import type { RealRunPlan } from '../../lib/realrun/types.ts';
 
 export interface TerminalHost {
   /** Handles a message from the page. */
@@ -30,6 +31,15 @@ function sourceContext(source: TerminalSource): ContextInput {
 export function createTerminalHost(send: (message: FromTerminalWorker) => void, daemon: (host: TerminalHost) => DockerDaemon, banner: string): TerminalHost {
   let remote: RemoteTerminal | null = null;
   let source: TerminalSource = { dockerfile: '', files: {} };
+  // `docker run --real` waiting for the page to report the exit code, by request id.
+  const realRuns = new Map<number, (code: number) => void>();
+  let lastRealRun = 0;
+  const realRun = (plan: RealRunPlan): Promise<number> =>
+    new Promise((resolve) => {
+      const id = ++lastRealRun;
+      realRuns.set(id, resolve);
+      send({ kind: 'real-run', id, plan });
+    });
   const host: TerminalHost = {
     context: () => sourceContext(source),
     receive(message) {
@@ -37,9 +47,12 @@ export function createTerminalHost(send: (message: FromTerminalWorker) => void, 
         if (remote !== null) return;
         source = message.source;
         remote = createRemoteTerminal(send, message);
-        startTerminalSession(remote, daemon(host), { banner });
+        startTerminalSession(remote, daemon(host), { banner, realRun });
       } else if (message.kind === 'source') source = message.source;
-      else remote?.receive(message);
+      else if (message.kind === 'real-run-exit') {
+        realRuns.get(message.id)?.(message.code);
+        realRuns.delete(message.id);
+      } else remote?.receive(message);
     },
   };
   return host;

@@ -1,5 +1,6 @@
 /** Messages between the page's xterm and the terminal program in its worker. */
-import type { KeyboardMessage, ScreenMessage } from '../../lib/terminal/index.ts';
+import type { KeyboardMessage, ScreenMessage } from '../../lib/terminal/remote.ts';
+import type { RealRunPlan } from '../../lib/realrun/types.ts';
 
 /** The build context the terminal sees: the playground's shape (Dockerfile text apart from the files). */
 export interface TerminalSource {
@@ -13,9 +14,14 @@ export type ToTerminalWorker =
   | { kind: 'start'; cols: number; rows: number; source: TerminalSource }
   /** The files changed (the playground was edited): later commands see the new ones. */
   | { kind: 'source'; source: TerminalSource }
+  /** The page finished `docker run --real` number `id` with this exit code. */
+  | { kind: 'real-run-exit'; id: number; code: number }
   | KeyboardMessage;
 
-export type FromTerminalWorker = ScreenMessage;
+export type FromTerminalWorker =
+  | ScreenMessage
+  /** `docker run --real`: the page runs the plan in a WebContainer, owning the screen until `real-run-exit`. */
+  | { kind: 'real-run'; id: number; plan: RealRunPlan };
 
 /**
  * How the page reaches the worker that runs the terminal program: a worker of its own, or the
@@ -30,5 +36,6 @@ export interface TerminalChannel {
   dispose(): void;
 }
 
-/** Screen messages are the only ones with these kinds (the build worker's are `ready` and `result`). */
-export const isScreenMessage = (message: { kind: string }): message is FromTerminalWorker => message.kind === 'write' || message.kind === 'clear';
+/** The terminal's messages are the only ones with these kinds (the build worker's are `ready` and `result`). */
+export const isTerminalMessage = (message: { kind: string }): message is FromTerminalWorker =>
+  message.kind === 'write' || message.kind === 'clear' || message.kind === 'real-run';

@@ -13,13 +13,21 @@ import { hostCommands, type HostEnv } from './host-commands.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor, type EditorEvent } from './line-editor.ts';
 import { DisposableStore, type Disposable, type TerminalLike } from './terminal-like.ts';
+import type { RealRunPlan } from '../realrun/types.ts';
 
 export interface TerminalSessionOptions {
   /** ANSI colours in prompts and listings (default true). */
   color?: boolean;
   /** Printed once at the start. */
   banner?: string;
+  /**
+   * Runs `docker run --real`'s plan in a WebContainer (the page does: it owns the screen while the
+   * program runs) and resolves with its exit code. Absent where there is no page (tests, Node).
+   */
+  realRun?(plan: RealRunPlan): Promise<number>;
 }
+
+const NO_REAL_RUN = 'docker: --real needs the browser: it runs the image in a WebContainer on the page, which this terminal has not got.\n';
 
 export interface TerminalSession extends Disposable {
   /** Types `line` and Enter, as a lesson's command button does. */
@@ -150,6 +158,11 @@ export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, o
       const io: DockerIo = { stdout: write, stderr: write, cwd, cols: term.cols, color, ask };
       const outcome = await runDocker(args, { daemon, io });
       if (outcome.shell !== undefined) attach(outcome.shell);
+      if (outcome.real !== undefined) {
+        if (options.realRun !== undefined) return options.realRun(outcome.real);
+        write(NO_REAL_RUN);
+        return 125;
+      }
       return outcome.status;
     }
     const command = hostCommands.find((c) => c.name === name);

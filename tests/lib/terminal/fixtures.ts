@@ -1,7 +1,7 @@
 /** A terminal session over a small multi-stage project, driven through the string-buffer terminal. */
 import type { ContextInput } from '../../../src/lib/build/index.ts';
 import { createDaemon, type DockerDaemon } from '../../../src/lib/cli/docker/index.ts';
-import { createBufferTerminal, startTerminalSession, type BufferTerminal, type TerminalSession } from '../../../src/lib/terminal/index.ts';
+import { createBufferTerminal, startTerminalSession, type BufferTerminal, type TerminalSession, type TerminalSessionOptions } from '../../../src/lib/terminal/index.ts';
 
 export const DOCKERFILE = [
   'FROM alpine:3.20 AS build',
@@ -36,10 +36,10 @@ export interface Harness {
   keys(data: string): Promise<void>;
 }
 
-export function startHarness(files: ContextInput = projectFiles(), cols = 120): Harness {
+export function startHarness(files: ContextInput = projectFiles(), cols = 120, options: TerminalSessionOptions = {}): Harness {
   const daemon = createDaemon({ context: () => files });
   const term = createBufferTerminal({ cols, rows: 24 });
-  const session = startTerminalSession(term, daemon, { color: false });
+  const session = startTerminalSession(term, daemon, { color: false, ...options });
   const keys = async (data: string): Promise<void> => {
     session.type(data);
     await session.idle();

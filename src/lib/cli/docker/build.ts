@@ -92,8 +92,9 @@ export const buildCommand: DockerCommand = {
     }
     if (!result.ok || result.image === null) return status(1);
     const created = daemon.now();
-    let stored = addImage(daemon.store, result.image, tags[0] ?? null, created);
-    for (const tag of tags.slice(1)) stored = addImage(daemon.store, result.image, tag, created);
+    const { secrets: _secrets, ...recipe } = input;
+    let stored = addImage(daemon.store, result.image, tags[0] ?? null, created, recipe);
+    for (const tag of tags.slice(1)) stored = addImage(daemon.store, result.image, tag, created, recipe);
     if (progress === 'quiet') io.stdout(`sha256:${stored.id}\n`);
     return status(0);
   },

@@ -3,11 +3,14 @@ import type { FlagSpec, ParsedFlags } from './flags.ts';
 import type { DockerDaemon, DockerIo } from './daemon.ts';
 import type { CommandLine } from './messages.ts';
 import type { ContainerShell } from './container-shell.ts';
+import type { RealRunPlan } from '../../realrun/types.ts';
 
 export interface DockerOutcome {
   status: number;
   /** `docker run -it IMAGE sh`: the shell now attached to the terminal. */
   shell?: ContainerShell;
+  /** `docker run --real`: what the page should run in a WebContainer; its exit code is the command's. */
+  real?: RealRunPlan;
 }
 
 export interface DockerContext {

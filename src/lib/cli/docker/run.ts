@@ -13,6 +13,9 @@ import { status, type DockerCommand, type DockerContext, type DockerOutcome } fr
 import { openContainerShell } from './container-shell.ts';
 import { treeFromFiles } from './container-fs.ts';
 import { offlinePull, ociStartError, runDaemonError } from './messages.ts';
+import { planRealRun } from '../../realrun/index.ts';
+import type { RealRunRequest } from '../../realrun/types.ts';
+import { CONTAINER_ROOT } from '../../realrun/root.ts';
 
 /** The parts of an image config a container starts from. */
 interface RunnableImage {
@@ -22,6 +25,8 @@ interface RunnableImage {
   Env: readonly string[];
   Cmd: readonly string[] | null;
   Entrypoint: readonly string[] | null;
+  /** How the image was built in this session (for `--real`); null for a catalogue image. */
+  recipe: RealRunRequest['recipe'];
 }
 
 const SHELLS = new Set(['sh', 'ash', 'dash', 'bash']);
@@ -30,14 +35,14 @@ const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 /** A built image, or a catalogue image "pulled" (there is no registry: the catalogue stands in). */
 function findRunnable({ daemon, io }: DockerContext, ref: string): RunnableImage | null {
   const stored = findImage(daemon.store, ref);
-  if (stored !== undefined) return { fs: treeFromFiles(stored.image.files), ...stored.image.config };
+  if (stored !== undefined) return { fs: treeFromFiles(stored.image.files), ...stored.image.config, recipe: stored.recipe ?? null };
   const base = loadBaseImage(ref);
   if (!base.ok) return null;
   const name = normaliseName(ref);
   const colon = name.lastIndexOf(':');
   io.stderr(`Unable to find image '${name}' locally\n${name.slice(colon + 1)}: Pulling from ${base.value.imageRef.path}\n`);
   io.stderr(`Status: Downloaded newer image for ${name} (simulated: taken from Stagecraft's image catalogue, not a registry)\n`);
-  return { fs: base.value.rootfs, ...base.value.config };
+  return { fs: base.value.rootfs, ...base.value.config, recipe: null };
 }
 
 function passwdField(fs: DirNode, uid: number, field: number): string | undefined {
@@ -67,6 +72,23 @@ function interactiveShell(argv: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * `--real`: the same image, entrypoint, command, workdir and environment, planned for a WebContainer;
+ * the terminal hands the plan to the page, which runs it and reports the exit code.
+ */
+function realRun({ io }: DockerContext, name: string, image: RunnableImage, argv: string[], workdir: string, extraEnv: readonly string[], detach: boolean): DockerOutcome {
+  if (detach) {
+    io.stderr('docker: --real runs in the foreground of this terminal; it cannot be combined with --detach.\n');
+    return status(125);
+  }
+  const plan = planRealRun({ image: name, recipe: image.recipe, argv, workdir, env: [...image.Env, ...extraEnv], root: CONTAINER_ROOT });
+  if (!plan.ok) {
+    io.stderr(`docker: ${plan.error}\n`);
+    return status(125);
+  }
+  return { status: 0, real: plan.value };
+}
+
 export const runCommand: DockerCommand = {
   name: 'run',
   path: 'docker run',
@@ -82,6 +104,7 @@ export const runCommand: DockerCommand = {
     { long: 'interactive', short: 'i', kind: 'bool', description: 'Keep STDIN open even if not attached' },
     { long: 'name', kind: 'string', description: 'Assign a name to the container' },
     { long: 'publish', short: 'p', kind: 'list', description: "Publish a container's port(s) to the host (accepted; nothing listens here)" },
+    { long: 'real', kind: 'bool', description: 'Stagecraft only: run a Node image for real in a WebContainer (needs network)' },
     { long: 'rm', kind: 'bool', description: 'Automatically remove the container and its associated anonymous volumes when it exits' },
     { long: 'tty', short: 't', kind: 'bool', description: 'Allocate a pseudo-TTY' },
     { long: 'user', short: 'u', kind: 'string', description: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
@@ -127,6 +150,7 @@ export const runCommand: DockerCommand = {
       if (made.ok) fs = made.value;
     }
     const env = containerEnv(image, flags.lists.get('env') ?? [], hostname, tty, home);
+    if (flags.bools.has('real')) return realRun(ctx, normaliseName(ref), image, argv, cwd, flags.lists.get('env') ?? [], flags.bools.has('detach'));
     const opts: ShellRunOptions = { fs, cred, user: userName, cwd, env, hostname, now: daemon.now() ?? DEFAULT_NOW };
     const detached = flags.bools.has('detach');
     const shellName = flags.bools.has('interactive') && !detached ? interactiveShell(argv) : null;

@@ -4,6 +4,7 @@
  * as a Docker daemon would.
  */
 import { deserializeCache, digestOf, normaliseTag, serializeCache, type BuildCache, type ImageResult } from '../../build/index.ts';
+import type { RealRunRequest } from '../../realrun/types.ts';
 import type { CliIo } from '../io.ts';
 import type { StateHost } from './host.ts';
 
@@ -14,6 +15,11 @@ export interface StoredImage {
   /** Milliseconds since the epoch, or null when the host has no clock. */
   created: number | null;
   image: ImageResult;
+  /**
+   * How the image was built (Dockerfile, context, target, build args; never secrets), kept by the
+   * browser's daemon so `docker run --real` can replay the build in a WebContainer.
+   */
+  recipe?: RealRunRequest['recipe'];
 }
 
 export interface StateStore {
@@ -102,7 +108,13 @@ export function findImage(store: StateStore, ref: string): StoredImage | undefin
 }
 
 /** Adds a built image; the tag moves from any older image (which stays, untagged, as `<none>`). */
-export function addImage(store: StateStore, image: ImageResult, tag: string | null, created: number | null): StoredImage {
+export function addImage(
+  store: StateStore,
+  image: ImageResult,
+  tag: string | null,
+  created: number | null,
+  recipe?: RealRunRequest['recipe'],
+): StoredImage {
   const id = imageId(image);
   for (const other of store.images) other.repoTags = other.repoTags.filter((t) => t !== tag);
   let stored = store.images.find((i) => i.id === id);
@@ -110,6 +122,7 @@ export function addImage(store: StateStore, image: ImageResult, tag: string | nu
     stored = { id, repoTags: [], created, image };
     store.images.unshift(stored);
   }
+  if (recipe !== undefined) stored.recipe = recipe;
   if (tag !== null && !stored.repoTags.includes(tag)) stored.repoTags.push(tag);
   return stored;
 }

@@ -1,0 +1,69 @@
+/**
+ * Driving a terminal on a page as a person does: open the playground (optionally an example), open
+ * its terminal, type commands and read the screen. Shared by the terminal and real-run browser tests.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+/** Waits until the playground's build that follows the last change has answered. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['ok', 'failed'].includes(document.querySelector('.pg')?.getAttribute('data-build') ?? ''), undefined, { timeout: 30_000 });
+}
+
+export async function openPlayground(page: Page, origin: string, example?: string): Promise<void> {
+  await page.goto(`${origin}/playground/`);
+  await settled(page);
+  if (example !== undefined) {
+    await page.getByLabel('Example').selectOption({ label: example });
+    await page.getByRole('button', { name: 'Open example' }).click();
+    await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+    await settled(page);
+  }
+}
+
+export const HOST_PROMPT = 'learner@stagecraft:~/project$';
+
+/** The terminal's visible rows as text (xterm draws spaces as no-break spaces), trailing blank rows dropped. */
+export async function screen(page: Page, scope: string): Promise<string[]> {
+  const rows = await page.locator(`${scope} .xterm-rows > div`).evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
+  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+  return rows;
+}
+
+/** Opens the terminal in `scope` and waits for its first prompt. */
+export async function openTerminal(page: Page, scope: string): Promise<void> {
+  await page.locator(scope).getByRole('button', { name: 'Open the terminal' }).click();
+  await page.locator(`${scope} .xterm-rows`).waitFor();
+  await waitForScreen(page, scope, (rows) => rows.at(-1) === HOST_PROMPT);
+}
+
+export async function waitForScreen(page: Page, scope: string, done: (rows: string[]) => boolean): Promise<string[]> {
+  for (let i = 0; i < 300; i++) {
+    const rows = await screen(page, scope);
+    if (done(rows)) return rows;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the terminal did not get there; it shows:\n${(await screen(page, scope)).join('\n')}`);
+}
+
+/** A prompt with nothing typed after it: the host's, or a container shell's (`$ `, `/app # `). */
+export const atPrompt = (row: string | undefined) => row === HOST_PROMPT || /(^|\s)[$#]$/.test(row ?? '');
+
+/** Ctrl-L, then waits for the screen to hold only the prompt (keys reach the program asynchronously). */
+export async function clear(page: Page, scope: string): Promise<void> {
+  await page.keyboard.press('Control+l');
+  await waitForScreen(page, scope, (r) => r.length === 1 && atPrompt(r[0]));
+}
+
+/**
+ * Clears the screen (Ctrl-L), runs `command` and returns what it printed: the rows between the
+ * command's line (when it has not scrolled away) and the next prompt.
+ */
+export async function run(page: Page, scope: string, command: string): Promise<string[]> {
+  await clear(page, scope);
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+  // At least the command's line and a prompt: a lone prompt is the cleared screen before the echo.
+  const rows = await waitForScreen(page, scope, (r) => r.length >= 2 && atPrompt(r.at(-1)));
+  return rows.slice(rows[0]?.endsWith(command) === true ? 1 : 0, -1);
+}
