@@ -397,6 +397,9 @@ export class Shell {
       case 'not-simulated':
         report({ kind: 'not-simulated', name, path: found.path });
         return NOT_SIMULATED_STATUS;
+      case 'missing-interpreter':
+        report({ kind: 'missing-interpreter', name, path: found.path });
+        return 127;
       case 'script': {
         const interpreter = found.interpreter;
         return this.execute([...interpreter, found.path, ...argv.slice(1)], env, cwd, io, report);

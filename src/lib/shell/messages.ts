@@ -31,19 +31,29 @@ export const redirectFailureStatus = (dialect: Dialect): number => (dialect === 
 export const notSimulated = (name: string, path: string): string =>
   `${name}: not simulated by Stagecraft (${path} is in the image, but the simulator has no implementation of it)`;
 
-/** Why a program could not be started. */
-export type ExecFailure = { kind: 'not-found' | 'denied'; name: string } | { kind: 'not-simulated'; name: string; path: string };
+/**
+ * Why a program could not be started. `missing-interpreter`: the file is there but execve fails with
+ * ENOENT, because the ELF loader or the `#!` interpreter it names is not (see program.ts).
+ */
+export type ExecFailure =
+  | { kind: 'not-found' | 'denied'; name: string }
+  | { kind: 'not-simulated' | 'missing-interpreter'; name: string; path: string };
 
-/** The shell's words: `go: not found` (bash: `go: command not found`), `./x: Permission denied`. */
+/**
+ * The shell's words: `go: not found` (bash: `go: command not found`), `./x: Permission denied`. A file
+ * execve cannot start for a missing interpreter reads like a missing file in dash and ash; bash 5.2
+ * names the path it found and says `cannot execute: required file not found`.
+ */
 export function shellExecFailure(failure: ExecFailure, dialect: Dialect): string {
   if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
   if (failure.kind === 'denied') return `${failure.name}: Permission denied`;
+  if (failure.kind === 'missing-interpreter' && dialect === 'bash') return `${failure.path}: cannot execute: required file not found`;
   return `${failure.name}: ${dialect === 'bash' ? 'command not found' : 'not found'}`;
 }
 
 /** A program's words when the program it runs cannot start (env, xargs, find -exec). */
 export function execFailure(failure: ExecFailure, flavor: Flavor): string {
   if (failure.kind === 'not-simulated') return notSimulated(failure.name, failure.path);
-  const reason = failure.kind === 'not-found' ? 'No such file or directory' : 'Permission denied';
+  const reason = failure.kind === 'denied' ? 'Permission denied' : 'No such file or directory';
   return flavor === 'busybox' ? `can't execute '${failure.name}': ${reason}` : `'${failure.name}': ${reason}`;
 }

@@ -7,9 +7,13 @@
  * - a script with another `#!` interpreter → that interpreter with the script's path;
  * - other text without `#!` → sh runs it, as dash does for ENOEXEC;
  * - anything else exists in the image but Stagecraft cannot run it: "not simulated".
+ * Before any of these, execve itself must be able to start the file: a dynamically linked binary
+ * needs its ELF loader in the image and a script needs its `#!` interpreter; without them execve
+ * fails with ENOENT although the file is there (a glibc Go binary copied into scratch or Alpine).
  */
 import { checkAccess, resolvePath, stat, X_OK, type Access, type DirNode, type FileNode } from '../vfs/index.ts';
 import type { Command, Flavor, Registry } from './command.ts';
+import { missingLoader, presentInImage } from './programs/simulated/linkage.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -21,7 +25,9 @@ export type ProgramLookup =
   /** Found but not executable (no x bit for this user, or a directory): sh says Permission denied, 126. */
   | { kind: 'denied'; path: string }
   /** In the image, but Stagecraft has no implementation for it (a simulator limit). */
-  | { kind: 'not-simulated'; path: string };
+  | { kind: 'not-simulated'; path: string }
+  /** In the image, but execve fails with ENOENT: `interpreter` (its ELF loader or `#!` program) is not. */
+  | { kind: 'missing-interpreter'; path: string; interpreter: string };
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const SHELLS = new Set(['sh', 'ash', 'dash', 'bash']);
@@ -46,16 +52,26 @@ function classify(fs: DirNode, access: Access, registry: Registry, path: string,
   const node = stat(fs, access, path);
   if (!node.ok) return node.error.code === 'EACCES' ? { kind: 'denied', path } : { kind: 'not-found' };
   if (node.value.kind !== 'file' || !checkAccess(fs, access, path, X_OK).ok) return { kind: 'denied', path };
+  const interpreter = shebang(node.value);
+  const missing = missingLoader(fs, access, path) ?? missingInterpreter(fs, access, interpreter);
+  if (missing !== undefined) return { kind: 'missing-interpreter', path, interpreter: missing };
   const real = resolvePath(fs, access, path);
   const realPath = real.ok ? real.value : path;
   const flavor: Flavor = basename(realPath) === 'busybox' ? 'busybox' : 'gnu';
-  const interpreter = shebang(node.value);
   if (interpreter !== undefined && SHELLS.has(basename(interpreter[0] as string))) return { kind: 'script', path, interpreter };
   const command = registry.get(basename(invoked)) ?? registry.get(basename(realPath));
   if (command !== undefined) return { kind: 'command', path, command, flavor };
   if (interpreter !== undefined) return { kind: 'script', path, interpreter };
   if (node.value.content !== undefined && node.value.origin === undefined) return { kind: 'script', path, interpreter: ['/bin/sh'] };
   return { kind: 'not-simulated', path };
+}
+
+/** The `#!` interpreter the kernel could not open (absent, or itself missing its loader). */
+function missingInterpreter(fs: DirNode, access: Access, interpreter: string[] | undefined): string | undefined {
+  const program = interpreter?.[0];
+  if (program === undefined) return undefined;
+  if (!presentInImage(fs, access, program)) return program;
+  return missingLoader(fs, access, program);
 }
 
 /** The `#!` line of a text file as argv (interpreter and at most one argument, as Linux splits it). */

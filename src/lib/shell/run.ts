@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, limitMessage, type LimitName, type Limits } from './lim
 import { notSimulated, type ExecFailure } from './messages.ts';
 import { findProgram } from './program.ts';
 import { defaultRegistry } from './programs/index.ts';
+import { missingLoaderMessage } from './programs/simulated/linkage.ts';
 import { BufferWriter, type Session } from './session.ts';
 import { ExitSignal, LimitSignal, ReturnSignal } from './signals.ts';
 
@@ -143,6 +144,12 @@ export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellRe
   const run = start(opts);
   const name = argv[0] ?? '';
   const found = findProgram(opts.fs, { cred: opts.cred, cwd: opts.cwd }, run.session.registry, name, opts.env['PATH']);
+  if (found.kind === 'missing-interpreter') {
+    // runc found the file (exec.LookPath) and started the container; execve failing after that is
+    // printed by runc's init on the container's stderr, which then exits 255.
+    run.stderr.text += `${missingLoaderMessage(found.path)}\n`;
+    return finish(run, MISSING_INTERPRETER_STATUS, opts.cwd);
+  }
   if (found.kind !== 'command' && found.kind !== 'script') {
     const error = execError(found.kind === 'not-simulated' ? { kind: found.kind, name, path: found.path } : { kind: found.kind, name });
     run.stderr.text += `${error.message}\n`;
@@ -156,10 +163,14 @@ export function runArgv(argv: readonly string[], opts: ShellRunOptions): ShellRe
   });
 }
 
+/** runc's init exits 255 when the final execve fails (libcontainer Init). */
+const MISSING_INTERPRETER_STATUS = 255;
+
 /** The runtime's words (runc) for an argv[0] it cannot start. */
 function execError(failure: ExecFailure): ShellError & { kind: 'exec' } {
   const { name } = failure;
   if (failure.kind === 'not-simulated') return { kind: 'exec', reason: 'not-simulated', path: failure.path, message: notSimulated(name, failure.path) };
+  if (failure.kind === 'missing-interpreter') return { kind: 'exec', reason: 'not-found', path: failure.path, message: missingLoaderMessage(failure.path) };
   if (failure.kind === 'denied') return { kind: 'exec', reason: 'denied', path: name, message: `exec: "${name}": permission denied` };
   const message = name.includes('/')
     ? `exec: "${name}": stat ${name}: no such file or directory`

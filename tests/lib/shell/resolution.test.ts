@@ -34,9 +34,12 @@ describe('PATH lookup', () => {
   test('applets resolve through their symlink; an implementation is found by the invoked name', () => {
     expect(sh('ls -d /app').stdout).toBe('/app\n');
     let fs = with_(busyboxTree(), '/usr/local/lib/node_modules/npm/bin/npm-cli.js', { content: '#!/usr/bin/env node\n', mode: 0o755 });
-    const link = symlink(fs, AS_ROOT, '../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/hello');
-    if (!link.ok) throw new Error(link.error.message);
-    fs = link.value;
+    // The script's `#!` program must be there for execve (Alpine has /usr/bin/env → busybox).
+    for (const [target, path] of [['../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/hello'], ['/bin/busybox', '/usr/bin/env']] as const) {
+      const link = symlink(fs, AS_ROOT, target, path);
+      if (!link.ok) throw new Error(link.error.message);
+      fs = link.value;
+    }
     const hello: Command = { name: 'hello', run: (args, ctx) => (ctx.stdout.write(`hello ${args.join(' ')} as ${ctx.argv0}\n`), 0) };
     const r = sh('hello world', { fs, registry: createRegistry(realCommands, [hello]) });
     expect(r.stdout).toBe('hello world as hello\n');

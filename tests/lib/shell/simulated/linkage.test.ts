@@ -83,4 +83,15 @@ describe('linkage of built executables', () => {
     const compat = lastRunFs('apk add --no-cache libc6-compat');
     expect([plain && missingLoader(plain, AS_ROOT, '/app/myapp'), compat && missingLoader(compat, AS_ROOT, '/app/myapp')]).toEqual(['/lib64/ld-linux-x86-64.so.2', undefined]);
   });
+
+  // The failure a learner sees: the binary is there, yet sh says "not found" and the runtime "no such file".
+  test.each([
+    ['alpine:3.21', 'RUN /app/myapp', '/bin/sh: /app/myapp: not found', 'process "/bin/sh -c /app/myapp" did not complete successfully: exit code: 127'],
+    ['gcr.io/distroless/static-debian12', 'RUN ["/app/myapp"]', 'exec /app/myapp: no such file or directory', 'process "/app/myapp" did not complete successfully: exit code: 255'],
+  ])('FROM %s, %s after COPY --from a cgo build', (runtime, run, log, error) => {
+    const dockerfile = `FROM golang:1.25 AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/myapp .\n\nFROM ${runtime}\nCOPY --from=build /out/myapp /app/myapp\n${run}\n`;
+    const r = build({ dockerfile, context: { 'go.mod': { content: 'module example.com/app\n' }, 'main.go': { content: httpMain } } }, createBuildCache(), defaultDeps);
+    expect([r.ok, r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)]).toEqual([false, [error]]);
+    expect(r.progress.filter((p) => p.kind === 'log').map((p) => p.text).at(-1)).toBe(`0.000 ${log}`);
+  });
 });

@@ -50,7 +50,7 @@ export function missingLoader(tree: DirNode, access: Access, path: string): stri
   const linkage = linkageOf(file.value.origin);
   if (linkage === undefined || linkage.kind === 'static') return undefined;
   const loader = LOADERS[linkage.libc];
-  return loaderPresent(tree, access, loader) ? undefined : loader;
+  return presentInImage(tree, access, loader) ? undefined : loader;
 }
 
 /**
@@ -58,8 +58,9 @@ export function missingLoader(tree: DirNode, access: Access, path: string): stri
  * summarised rather than listed: base images keep libc's folder as bulk, so the loader a symlink
  * names there is taken as present.
  */
-function loaderPresent(tree: DirNode, access: Access, path: string): boolean {
-  let current = path;
+export function presentInImage(tree: DirNode, access: Access, path: string): boolean {
+  // A bare name (`#!python3`) is relative to the working directory, as the kernel opens it.
+  let current = path.includes('/') ? path : `./${path}`;
   for (let hops = 0; hops < 40; hops++) {
     const cut = current.lastIndexOf('/');
     const dir = resolvePath(tree, access, cut <= 0 ? '/' : current.slice(0, cut));
@@ -77,5 +78,5 @@ function loaderPresent(tree: DirNode, access: Access, path: string): boolean {
   return false;
 }
 
-/** The runtime's message for an executable whose loader is missing (runc's execve ENOENT). */
+/** The runtime's message when execve fails with ENOENT on a file that is there (no loader, no `#!` interpreter): runc's. */
 export const missingLoaderMessage = (path: string): string => `exec ${path}: no such file or directory`;
