@@ -60,7 +60,7 @@ export default function Playground(props: PlaygroundProps) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const views = props.views ?? [...viewNames];
   const [state, setState] = useState<PlaygroundState>(() => initialState(props));
-  const [outcome, setOutcome] = useState<{ result: BuildResult; buildMs: number; roundTripMs: number } | null>(null);
+  const [outcome, setOutcome] = useState<{ result: BuildResult; buildMs: number; roundTripMs: number; runsNode: boolean } | null>(null);
   const [building, setBuilding] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selected, setSelected] = useState<StepRef | null>(null);
@@ -93,7 +93,7 @@ export default function Playground(props: PlaygroundProps) {
       setNotice({ tone: 'error', message: `The build ran longer than ${o.limitMs / 1000} s and was stopped.`, hint: 'Look for an endless loop in a RUN command. The build cache was reset.' });
       return;
     }
-    setOutcome({ result: o.result, buildMs: o.buildMs, roundTripMs: o.roundTripMs });
+    setOutcome({ result: o.result, buildMs: o.buildMs, roundTripMs: o.roundTripMs, runsNode: o.runsNode });
     setNotice((n) => (n?.message.startsWith('The build ran longer') ? null : n));
     if (o.result.plan.stages.length > 0) setStageNames(o.result.plan.stages.map((s) => s.name));
   }, []);
@@ -275,7 +275,13 @@ export default function Playground(props: PlaygroundProps) {
             image <code>{PLAYGROUND_TAG}</code> here: try <code>docker run {PLAYGROUND_TAG.split(':')[0]} id</code>, or build your own with{' '}
             <code>docker build -t app .</code>
           </p>
-          <TerminalIsland channel={terminalChannel} dockerfile={state.dockerfile} files={state.files} label="Playground terminal" />
+          <TerminalIsland
+            channel={terminalChannel}
+            dockerfile={state.dockerfile}
+            files={state.files}
+            label="Playground terminal"
+            realRunImage={outcome?.runsNode === true ? PLAYGROUND_TAG : null}
+          />
         </section>
       )}
     </div>

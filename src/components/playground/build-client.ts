@@ -12,7 +12,7 @@ import { isTerminalMessage, type FromTerminalWorker, type TerminalChannel } from
 import type { BuildRequest, BuildResponse, WorkerReady } from './build-protocol.ts';
 
 export type BuildOutcome =
-  | { kind: 'done'; result: BuildResult; buildMs: number; roundTripMs: number }
+  | { kind: 'done'; result: BuildResult; buildMs: number; roundTripMs: number; runsNode: boolean }
   | { kind: 'timeout'; limitMs: number }
   /** The worker failed to load or threw: a bug, not a Dockerfile problem. */
   | { kind: 'crashed'; message: string };
@@ -81,7 +81,7 @@ export function createBuildClient(makeWorker: () => Worker, onOutcome: (outcome:
       const roundTripMs = performance.now() - running.sentAt;
       running = null;
       // Answer only for the newest request: an older result would flash stale views.
-      if (queued === null) onOutcome({ kind: 'done', result: response.result, buildMs: response.buildMs, roundTripMs });
+      if (queued === null) onOutcome({ kind: 'done', result: response.result, buildMs: response.buildMs, roundTripMs, runsNode: response.runsNode });
       start();
     });
     w.addEventListener('error', (event: ErrorEvent) => {

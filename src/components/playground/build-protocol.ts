@@ -24,4 +24,6 @@ export interface BuildResponse {
   result: BuildResult;
   /** Time the engine took inside the worker. */
   buildMs: number;
+  /** The image runs Node, so the terminal can offer to run it for real. */
+  runsNode: boolean;
 }

@@ -10,6 +10,7 @@ import { createTerminalHost, randomContainerId } from '../terminal/terminal-host
 import type { FromTerminalWorker, ToTerminalWorker } from '../terminal/terminal-protocol.ts';
 import { PLAYGROUND_TAG, type BuildRequest, type BuildResponse, type WorkerReady } from './build-protocol.ts';
 import { toBuildInput } from './build-input.ts';
+import { runsNode } from './real-run-offer.ts';
 import { storePlaygroundImage } from './session-images.ts';
 
 const BANNER =
@@ -37,7 +38,8 @@ self.addEventListener('message', (event: MessageEvent<BuildRequest | ToTerminalW
   const input = { ...toBuildInput(request.state), tag: PLAYGROUND_TAG };
   const result = build(input, store.cache);
   if (result.ok && result.image !== null) storePlaygroundImage(store, result.image, Date.now(), input);
-  const response: BuildResponse = { kind: 'result', id: request.id, result, buildMs: performance.now() - started };
+  const buildMs = performance.now() - started;
+  const response: BuildResponse = { kind: 'result', id: request.id, result, buildMs, runsNode: result.image !== null && runsNode(result.image) };
   self.postMessage(response);
 });
 
