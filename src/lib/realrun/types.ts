@@ -14,26 +14,39 @@ export interface RealCommand {
   env: Record<string, string>;
 }
 
-/** One instruction of a replayed stage, in build order. */
+/**
+ * One instruction of a replayed stage, in build order. `label` is the instruction as BuildKit's plain
+ * progress names it, `[runtime 4/7] RUN npm ci --omit=dev` (`[build] FROM base` for a stage's parent).
+ */
 export type RealStep =
-  /** A RUN whose commands are Node tools (npm, npx, node, ...): run for real. */
-  | { kind: 'run'; stage: string; line: number; instruction: string; commands: RealCommand[] }
+  /** A RUN whose commands are Node tools (npm, npx, node, ...): run for real, in order, stopping at a failure. */
+  | { kind: 'run'; stage: string; line: number; label: string; instruction: string; commands: RealCommand[] }
   /** `COPY --from=<stage>` (or a stage's `FROM <stage>`): copy a replayed stage's real files. */
-  | { kind: 'copy'; stage: string; line: number; instruction: string; from: string; to: string }
+  | { kind: 'copy'; stage: string; line: number; label: string; instruction: string; from: string; to: string }
+  /**
+   * `COPY`/`ADD` from the build context: its files (also in `RealRunPlan.files`) are mounted again at
+   * this point, so a parent stage copied in by `FROM <stage>` does not hide them.
+   */
+  | { kind: 'context'; stage: string; line: number; label: string; instruction: string; files: Record<string, string> }
   /** Something the real mode cannot do (OS packages, users, external images): said, not hidden. */
-  | { kind: 'skip'; stage: string; line: number; instruction: string; why: string };
+  | { kind: 'skip'; stage: string; line: number; label: string; instruction: string; why: string };
 
 export interface RealRunPlan {
   /** The image as the user named it, e.g. `playground:latest`. */
   image: string;
-  /** Files to mount before anything runs: path relative to the working folder → text. */
+  /**
+   * Files to mount before anything runs: path relative to the working folder → text. A key ending
+   * in `/` is a folder to create empty (stage folders, WORKDIRs), its value ''.
+   */
   files: Record<string, string>;
   steps: RealStep[];
   /** The container's command (entrypoint + cmd as Docker combines them). */
   start: RealCommand;
   /**
-   * For each `COPY --from` of the final stage: the paths the simulator put there, so the real
-   * files can be shown beside the simulated ones.
+   * For each copy step of the final stage (`COPY --from=<stage>`, one entry per source): what the
+   * simulator put there, so the real files can be shown beside the simulated ones. `to` is the
+   * step's `to` for a folder, its parent folder for a file; paths are relative to `to`, and a folder
+   * whose contents the simulator only summarised is listed as `name/` with the summary's bytes.
    */
   simulatedCopies: { line: number; to: string; files: { path: string; size: number }[] }[];
   /** Where the real run differs from Docker, one sentence each (user, OS, ...). */
