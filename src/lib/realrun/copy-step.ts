@@ -5,6 +5,7 @@
  */
 import type { ImageFile } from '../build/index.ts';
 import type { CopyInstruction } from '../dockerfile/index.ts';
+import { hasWildcard, matchPattern } from '../shell/pattern.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { inStage, parentOf } from './folders.ts';
 import { baseName } from './node-tools.ts';
@@ -29,25 +30,6 @@ export interface SimulatedCopy {
   files: { path: string; size: number }[];
 }
 
-const GLOB = /[*?[]/;
-
-/** `/app/*.js` → a regexp over whole paths (`*` and `?` stay inside one path segment). */
-function globRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) return /$^/;
-      out += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
-}
-
 /** Whether any path at or under `path` came from a Dockerfile step (the rest is base image, not replayed). */
 const fromSteps = (files: readonly ImageFile[], path: string): boolean =>
   files.some((f) => (f.path === path || f.path.startsWith(`${path}/`)) && f.fromStage !== null);
@@ -65,12 +47,12 @@ export function copySteps(ins: CopyInstruction, ctx: CopyContext): { steps: Real
     const source = ctx.scope.expand(word.value);
     if (source === null) return skip(`its source \`${word.value}\` does not expand`);
     const abs = normalizePath(source);
-    if (!GLOB.test(abs)) {
+    if (!hasWildcard(abs)) {
       sources.push(abs);
       continue;
     }
-    const pattern = globRegExp(abs);
-    const matches = ctx.from.files.filter((f) => pattern.test(f.path)).map((f) => f.path);
+    // Go's filepath.Match, as COPY uses: wildcards stay inside one path segment.
+    const matches = ctx.from.files.filter((f) => matchPattern(abs, f.path, true)).map((f) => f.path);
     if (matches.length === 0) return skip(`the pattern \`${source}\` matches nothing the real mode can find in ${ctx.from.stage}`);
     sources.push(...matches);
   }

@@ -12,7 +12,7 @@ import { lookupInFiles, lookupInTree } from './image-lookup.ts';
 import { realRunNotes } from './notes.ts';
 import { containerEnv, envMap, metaArgValues, StageScope } from './scope.ts';
 import { replayStage, type StageReplay } from './stage-replay.ts';
-import { resolveStart, type StartArgv } from './start.ts';
+import { resolveStart, type ContainerCommand, type StartArgv } from './start.ts';
 import type { RealCommand, RealRunPlan, RealRunRequest, RealStep } from './types.ts';
 
 type Recipe = NonNullable<RealRunRequest['recipe']>;
@@ -24,9 +24,21 @@ export function planRealRun(request: RealRunRequest): Result<RealRunPlan, string
   return request.recipe === null ? planCatalogueImage(request) : planBuiltImage(request, request.recipe);
 }
 
-function startCommand(start: StartArgv, stage: string, rewrite: (arg: string) => string, env: Record<string, string>): RealCommand {
-  const [program = 'node', ...args] = start.argv;
-  return { command: program.slice(program.lastIndexOf('/') + 1), args: args.map(rewrite), cwd: inStage(stage, start.cwd), env: { ...env, ...start.env } };
+/** A command of the container as the WebContainer runs it: the tool by its name, paths rewritten, in its stage folder. */
+function realCommand(c: StartArgv, stage: string, rewrite: (arg: string) => string, env: Record<string, string>): RealCommand {
+  const [program = 'node', ...args] = c.argv;
+  return { command: program.slice(program.lastIndexOf('/') + 1), args: args.map(rewrite), cwd: inStage(stage, c.cwd), env: { ...env, ...c.env } };
+}
+
+/**
+ * The container's command as the plan's start, and the commands a `sh -c "a && b"` runs before it
+ * as one last run step (line 0: it is the container's command, not a Dockerfile line).
+ */
+function containerCommand(command: ContainerCommand, stage: string, rewrite: (arg: string) => string, env: Record<string, string>): { steps: RealStep[]; start: RealCommand; folders: Record<string, string> } {
+  const before = command.before.map((c) => realCommand(c, stage, rewrite, env));
+  const start = realCommand(command.start, stage, rewrite, env);
+  const steps: RealStep[] = before.length === 0 ? [] : [{ kind: 'run', stage, line: 0, label: `[${stage}] ${command.shown}`, instruction: command.shown, commands: before }];
+  return { steps, start, folders: Object.fromEntries([...before, start].map((c) => [`${c.cwd}/`, ''])) };
 }
 
 function planCatalogueImage(request: RealRunRequest): Result<RealRunPlan, string> {
@@ -35,14 +47,14 @@ function planCatalogueImage(request: RealRunRequest): Result<RealRunPlan, string
   const vars = envMap(request.env);
   const start = resolveStart(request.argv, { image: request.image, lookup: lookupInTree(image.value.rootfs), vars, workdir: request.workdir });
   if (!start.ok) return start;
-  const command = startCommand(start.value, CATALOGUE_STAGE, (arg) => arg, containerEnv(request.env, image.value.config.Env));
+  const command = containerCommand(start.value, CATALOGUE_STAGE, (arg) => arg, containerEnv(request.env, image.value.config.Env));
   return {
     ok: true,
     value: {
       image: request.image,
-      files: { [`${CATALOGUE_STAGE}/`]: '', [`${command.cwd}/`]: '' },
-      steps: [],
-      start: command,
+      files: { [`${CATALOGUE_STAGE}/`]: '', ...command.folders },
+      steps: command.steps,
+      start: command.start,
       simulatedCopies: [],
       notes: realRunNotes({ user: image.value.config.User, steps: [], extra: [] }),
     },
@@ -138,18 +150,18 @@ function planBuiltImage(request: RealRunRequest, recipe: Recipe): Result<RealRun
     }));
     scopes.set(index, scope);
   }
-  const steps: RealStep[] = replays.flatMap((r) => r.steps);
+  const command = containerCommand(start.value, finalStage, pathRewriter(finalStage, finalFiles, request.root), containerEnv(request.env, baseEnv));
+  const steps: RealStep[] = [...replays.flatMap((r) => r.steps), ...command.steps];
   const final = replays.at(-1);
   const unmountable = replays.flatMap((r) => r.unmountable);
-  const command = startCommand(start.value, finalStage, pathRewriter(finalStage, finalFiles, request.root), containerEnv(request.env, baseEnv));
-  const files: Record<string, string> = Object.assign({}, ...replays.map((r) => r.files), { [`${command.cwd}/`]: '' });
+  const files: Record<string, string> = Object.assign({}, ...replays.map((r) => r.files), command.folders);
   return {
     ok: true,
     value: {
       image: request.image,
       files,
       steps,
-      start: command,
+      start: command.start,
       simulatedCopies: final?.simulated ?? [],
       notes: realRunNotes({
         user: result.image.config.User,

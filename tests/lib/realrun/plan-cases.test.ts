@@ -73,19 +73,19 @@ describe('what cannot run for real', () => {
 
   test('a shell-form CMD with `||`, `if` or `$(...)`', () => {
     expect(errorOf('FROM node:22-slim\nCMD node server.js || node fallback.js\n')).toBe(
-      'playground:latest runs `/bin/sh -c "node server.js || node fallback.js"`, and it uses `||`, which runs a command only when another fails: the real mode starts one plain command.',
+      'playground:latest runs `/bin/sh -c "node server.js || node fallback.js"`, and it uses `||`, which runs a command only when another fails: the real mode starts only plain commands.',
     );
     expect(errorOf('FROM node:22-slim\nCMD if [ -f x ]; then node x; fi\n')).toBe(
-      'playground:latest runs `/bin/sh -c "if [ -f x ]; then node x; fi"`, and it uses a shell `if`, which the real mode does not replay: the real mode starts one plain command.',
+      'playground:latest runs `/bin/sh -c "if [ -f x ]; then node x; fi"`, and it uses a shell `if`, which the real mode does not replay: the real mode starts only plain commands.',
     );
     expect(errorOf('FROM node:22-slim\nCMD node $(cat main.txt)\n')).toBe(
       'playground:latest runs `/bin/sh -c "node $(cat main.txt)"`, and `$(cat main.txt)` runs a command substitution, which the real mode does not replay.',
     );
   });
 
-  test('two programs in a row', () => {
-    expect(errorOf('FROM node:22-slim\nCMD npm run migrate && node server.js\n')).toBe(
-      'playground:latest runs `/bin/sh -c "npm run migrate && node server.js"`, which starts 2 programs one after another: the real mode starts one plain command.',
+  test('a command list with a program that is not Node', () => {
+    expect(errorOf('FROM node:22-slim\nCMD nginx && node server.js\n')).toBe(
+      'playground:latest runs `nginx`, not Node: the real mode runs only Node programs (node, npm, npx).',
     );
   });
 
@@ -100,6 +100,20 @@ describe('the start command', () => {
   test('shell form: the -c string read with the shell parser, `cd` moves it, `exec` dropped, $VAR from the env', () => {
     const plan = planOf('FROM node:22-slim\nENV PORT=8080\nWORKDIR /app\nCOPY server.js ./\nCMD cd /app && exec node server.js --port "$PORT"\n');
     expect(plan.start).toEqual({ command: 'node', args: ['server.js', '--port', '8080'], cwd: 'stage-0/app', env: { PORT: '8080' } });
+  });
+
+  test('`sh -c "a && cd b && c"`: the commands before the last run as a step of the final stage, the last one is the start', () => {
+    const plan = planOf('FROM node:22-slim AS app\nWORKDIR /app\nCOPY . .\nCMD npm run migrate --if-present && cd lib && node ../server.js\n');
+    expect(plan.steps.at(-1)).toEqual({
+      kind: 'run',
+      stage: 'app',
+      line: 0,
+      label: '[app] /bin/sh -c "npm run migrate --if-present && cd lib && node ../server.js"',
+      instruction: '/bin/sh -c "npm run migrate --if-present && cd lib && node ../server.js"',
+      commands: [{ command: 'npm', args: ['run', 'migrate', '--if-present'], cwd: 'app/app', env: {} }],
+    });
+    expect(plan.start).toEqual({ command: 'node', args: ['../server.js'], cwd: 'app/app/lib', env: {} });
+    expect(plan.files['app/app/lib/']).toBe('');
   });
 
   test('docker-entrypoint.sh puts node in front of an option or a file that is not a command', () => {
