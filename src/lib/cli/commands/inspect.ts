@@ -5,7 +5,8 @@ import { findImage, loadStore, stateDir, takeStateFlag, type StoredImage } from 
 
 const usage = 'Usage: stagecraft inspect [--state DIR] IMAGE [IMAGE...]\n';
 
-function inspectDoc(s: StoredImage): unknown {
+/** One image as `docker inspect` prints it (also the data `--format` templates read). */
+export function inspectDoc(s: StoredImage): unknown {
   const c = s.image.config;
   const config: Record<string, unknown> = {
     User: c.User,

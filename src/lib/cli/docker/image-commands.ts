@@ -1,30 +1,82 @@
 /**
- * `docker images`, `history`, `inspect`, `rmi` (printed by the `stagecraft` commands over the
- * in-memory store), `docker tag` and `docker image prune`.
+ * `docker images` (with its REPOSITORY[:TAG] argument, -q, -a, --no-trunc, --filter) and
+ * `docker inspect` / `docker image inspect` (with --format), `history` and `rmi` (printed by the
+ * `stagecraft` commands over the in-memory store), `docker tag` and `docker image prune`.
  */
 import { humanSize } from '../../build/index.ts';
+import { err, ok } from '../../diagnostics.ts';
 import { historyCommand as stagecraftHistory } from '../commands/history.ts';
-import { imagesCommand as stagecraftImages } from '../commands/images.ts';
-import { inspectCommand as stagecraftInspect } from '../commands/inspect.ts';
+import { formatTable } from '../commands/images.ts';
+import { inspectDoc } from '../commands/inspect.ts';
 import { rmiCommand as stagecraftRmi } from '../commands/rmi.ts';
-import { findImage, normaliseName } from '../state/store.ts';
+import { createdAgo, findImage, normaliseName } from '../state/store.ts';
 import { status, type DockerCommand, type DockerContext } from './command.ts';
+import { filterRows, imageRows, parseImageFilters } from './image-filters.ts';
+import { renderInspect } from './inspect-format.ts';
 import { reclaimableBytes } from './layers.ts';
-import { noSuchImage } from './messages.ts';
+import { flagError, noSuchImage, type CommandLine } from './messages.ts';
 import { storeIo } from './store-io.ts';
 
-async function delegate(ctx: DockerContext, run: typeof stagecraftImages.run, args: readonly string[]): Promise<number> {
+async function delegate(ctx: DockerContext, run: typeof stagecraftHistory.run, args: readonly string[]): Promise<number> {
   return run(args, storeIo(ctx));
 }
+
+/** cobra's RequiresMaxArgs text (docker/cli cli/required.go). */
+const requiresAtMost = (cmd: CommandLine, n: number): string =>
+  `docker: '${cmd.path}' requires at most ${n} ${n === 1 ? 'argument' : 'arguments'}\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
+
+/** `docker image` subcommands a mistyped `docker images <word>` probably meant (printAmbiguousHint). */
+const IMAGE_SUBCOMMANDS = new Set(['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag']);
 
 export const imagesCommand: DockerCommand = {
   name: 'images',
   path: 'docker images',
   use: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
   summary: 'List images',
-  args: { min: 0, max: 0 },
-  flags: [],
-  run: async (_flags, ctx) => status(await delegate(ctx, stagecraftImages.run, [])),
+  // At most one: checked in run, with cobra's "requires at most" words.
+  args: { min: 0 },
+  flags: [
+    { long: 'all', short: 'a', kind: 'bool', description: 'Show all images (default hides intermediate and dangling images)' },
+    { long: 'filter', short: 'f', kind: 'list', valueName: 'filter', description: 'Filter output based on conditions provided' },
+    { long: 'no-trunc', kind: 'bool', description: "Don't truncate output" },
+    { long: 'quiet', short: 'q', kind: 'bool', description: 'Only show image IDs' },
+  ],
+  run(flags, { daemon, io }) {
+    if (flags.args.length > 1) {
+      io.stderr(requiresAtMost(this, 1));
+      return status(1);
+    }
+    const pairs: [string, string][] = [];
+    for (const f of flags.lists.get('filter') ?? []) {
+      if (f === '') continue;
+      const eq = f.indexOf('=');
+      if (eq === -1) {
+        io.stderr(flagError(this, `invalid argument "${f}" for "-f, --filter" flag: bad format of filter (expected name=value)`));
+        return status(125);
+      }
+      pairs.push([f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()]);
+    }
+    const match = flags.args[0];
+    if (match !== undefined && match !== '') pairs.push(['reference', match]);
+    const filters = parseImageFilters(pairs);
+    if (!filters.ok) {
+      io.stderr(`${filters.error}\n`);
+      return status(1);
+    }
+    const rows = filterRows(imageRows(daemon.store.images), filters.value);
+    const noTrunc = flags.bools.has('no-trunc');
+    const id = (full: string): string => (noTrunc ? `sha256:${full}` : full.slice(0, 12));
+    if (flags.bools.has('quiet')) io.stdout(rows.map((r) => `${id(r.image.id)}\n`).join(''));
+    else {
+      const now = daemon.now();
+      const table = rows.map((r) => [r.repository, r.tag, id(r.image.id), createdAgo(r.image.created, now), humanSize(r.image.image.size)]);
+      io.stdout(formatTable([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...table]));
+    }
+    if (rows.length === 0 && match !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.has(match)) {
+      io.stderr(`No images found matching "${match}": did you mean "docker image ${match}"?\n`);
+    }
+    return status(0);
+  },
 };
 
 export const historyCommand: DockerCommand = {
@@ -38,14 +90,41 @@ export const historyCommand: DockerCommand = {
     status(await delegate(ctx, stagecraftHistory.run, [...(flags.bools.has('no-trunc') ? ['--no-trunc'] : []), ...flags.args])),
 };
 
+const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+
 export const inspectCommand: DockerCommand = {
   name: 'inspect',
   path: 'docker inspect',
   use: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
   summary: 'Return low-level information on Docker objects',
   args: { min: 1 },
-  flags: [],
-  run: async (flags, ctx) => status(await delegate(ctx, stagecraftInspect.run, flags.args)),
+  flags: [
+    { long: 'format', short: 'f', kind: 'string', valueName: 'string', description: 'Format output using a custom template' },
+    { long: 'size', short: 's', kind: 'bool', description: 'Display total file sizes if the type is container' },
+    { long: 'type', kind: 'string', valueName: 'string', description: 'Only inspect objects of the given type' },
+  ],
+  run(flags, { daemon, io }) {
+    // `docker image inspect` shares this command; it looks up images only, with the daemon's words.
+    const imageOnly = this.path === 'docker image inspect';
+    const type = flags.strings.get('type');
+    const types = `"${OBJECT_TYPES.join('", "')}"`;
+    if (type !== undefined && !OBJECT_TYPES.includes(type)) {
+      io.stderr(type === '' ? `type is empty: must be one of ${types}\n` : `unknown type: "${type}": must be one of ${types}\n`);
+      return status(1);
+    }
+    const lookups = flags.args.map((ref) => {
+      const image = type === undefined || type === 'image' ? findImage(daemon.store, ref) : undefined;
+      if (image !== undefined) {
+        if (flags.bools.has('size')) io.stderr('WARNING: --size ignored for image\n');
+        return ok(inspectDoc(image));
+      }
+      return err(imageOnly ? noSuchImage(ref.includes(':') ? ref : normaliseName(ref)).trimEnd() : `error: no such object: ${ref}`);
+    });
+    const out = renderInspect(flags.strings.get('format') ?? '', lookups);
+    io.stdout(out.stdout);
+    if (out.stderr !== '') io.stderr(out.stderr);
+    return status(out.status);
+  },
 };
 
 export const rmiCommand: DockerCommand = {
