@@ -7,9 +7,16 @@
 import type { Access, Cred, DirNode } from '../vfs/index.ts';
 import type { Limits } from './limits.ts';
 
+/** A terminal a stream is attached to (isatty), and its width in columns (TIOCGWINSZ). */
+export interface Terminal {
+  readonly cols: number;
+}
+
 /** Where a program writes text. */
 export interface Writer {
   write(text: string): void;
+  /** Set when the stream is a terminal: `ls` then lays names out in columns. */
+  readonly terminal?: Terminal | undefined;
 }
 
 /**
@@ -63,6 +70,8 @@ export interface CommandContext {
   readonly flavor: Flavor;
   /** All of standard input (pipes and redirections are resolved before the program runs). */
   readonly stdin: string;
+  /** Set when standard input is a terminal (BusyBox ls takes its width from there). */
+  readonly stdinTerminal?: Terminal | undefined;
   readonly stdout: Writer;
   readonly stderr: Writer;
   readonly limits: Readonly<Limits>;

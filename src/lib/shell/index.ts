@@ -7,7 +7,7 @@ export type { ShellRunOptions, ShellResult, ShellError } from './run.ts';
 export { openShell } from './interactive.ts';
 export type { InteractiveShell, LineResult } from './interactive.ts';
 export { createRegistry, NOT_SIMULATED_STATUS } from './command.ts';
-export type { Command, CommandContext, ExecOptions, Flavor, Registry, SimulatedEffect, Writer } from './command.ts';
+export type { Command, CommandContext, ExecOptions, Flavor, Registry, SimulatedEffect, Terminal, Writer } from './command.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export type { Limits, LimitName } from './limits.ts';
 export { defaultRegistry } from './programs/index.ts';

@@ -51,9 +51,9 @@ export function openShell(opts: ShellRunOptions): InteractiveShell {
       session.counters.commands = 0;
       session.counters.loops = 0;
       session.counters.output = 0;
-      const stdout = new BufferWriter(session);
-      const stderr = new BufferWriter(session);
-      const io = { stdin: new InputStream(stdin), stdout, stderr };
+      const stdout = new BufferWriter(session, opts.terminal);
+      const stderr = new BufferWriter(session, opts.terminal);
+      const io = { stdin: new InputStream(stdin, opts.terminal), stdout, stderr };
       const parsed = parseScript(line);
       if (!parsed.ok) {
         shell.line = parsed.error.line;

@@ -452,6 +452,7 @@ export class Shell {
       },
       stdout: io.stdout,
       stderr: io.stderr,
+      stdinTerminal: io.stdin.terminal,
       limits: session.limits,
       now: session.now,
       hostname: session.hostname,

@@ -1,12 +1,15 @@
 /** The standard streams of a command inside the interpreter. */
-import type { Writer } from './command.ts';
+import type { Terminal, Writer } from './command.ts';
 
 /** Standard input, consumed as it is read: `while read l; do ...; done < file` reads a line per turn. */
 export class InputStream {
   private readonly text: string;
   private pos = 0;
-  constructor(text: string) {
+  /** Set when standard input is a terminal. */
+  readonly terminal: Terminal | undefined;
+  constructor(text: string, terminal?: Terminal) {
     this.text = text;
+    this.terminal = terminal;
   }
   /** Everything not read yet. */
   readAll(): string {

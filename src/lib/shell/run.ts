@@ -4,7 +4,7 @@
  * Both return plain values: status, output, the new filesystem and the simulated effects.
  */
 import { resolvePath, type Cred, type DirNode } from '../vfs/index.ts';
-import type { Flavor, Registry, SimulatedEffect } from './command.ts';
+import type { Flavor, Registry, SimulatedEffect, Terminal } from './command.ts';
 import { InputStream, type IO } from './io.ts';
 import type { Dialect } from './messages.ts';
 import { Shell } from './interpreter.ts';
@@ -35,6 +35,11 @@ export interface ShellRunOptions {
   now?: number;
   /** Default 'buildkitsandbox', the hostname BuildKit gives RUN containers. */
   hostname?: string;
+  /**
+   * The terminal stdin, stdout and stderr are attached to (`docker run -t`, an `-it` shell); absent
+   * for RUN and for output that goes to a pipe. `ls` lays out in columns for it.
+   */
+  terminal?: Terminal;
 }
 
 export type ShellError =
@@ -95,9 +100,9 @@ interface Run {
 function start(opts: ShellRunOptions): Run {
   const session = createSession(opts);
   // Output past the limit is cut off by the limit itself; these collect what the user sees.
-  const stdout = new BufferWriter(session);
-  const stderr = new BufferWriter(session);
-  return { session, stdout, stderr, io: { stdin: new InputStream(opts.stdin ?? ''), stdout, stderr } };
+  const stdout = new BufferWriter(session, opts.terminal);
+  const stderr = new BufferWriter(session, opts.terminal);
+  return { session, stdout, stderr, io: { stdin: new InputStream(opts.stdin ?? '', opts.terminal), stdout, stderr } };
 }
 
 function finish(run: Run, exitCode: number, cwd: string, error?: ShellError): ShellResult {

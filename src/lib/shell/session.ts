@@ -3,7 +3,7 @@
  * (a subshell's writes are real writes), the effects, the counters behind the limits.
  */
 import type { Cred, DirNode } from '../vfs/index.ts';
-import type { Registry, SimulatedEffect, Writer } from './command.ts';
+import type { Registry, SimulatedEffect, Terminal, Writer } from './command.ts';
 import type { Limits } from './limits.ts';
 import { LimitSignal } from './signals.ts';
 
@@ -36,8 +36,11 @@ function countOutput(session: Session, text: string): void {
 export class BufferWriter implements Writer {
   text = '';
   private readonly session: Session;
-  constructor(session: Session) {
+  readonly terminal: Terminal | undefined;
+  /** With `terminal`, the buffer stands for the terminal's screen (the shell's own stdout or stderr). */
+  constructor(session: Session, terminal?: Terminal) {
     this.session = session;
+    this.terminal = terminal;
   }
   write(text: string): void {
     countOutput(this.session, text);

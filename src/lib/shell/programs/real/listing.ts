@@ -1,9 +1,10 @@
 /**
- * ls and du. Output goes to a pipe or a build log, never a terminal, so `ls` prints one name per
- * line as it does there. The vfs keeps no times: every date is the injected clock's.
+ * ls and du. `ls` prints one name per line into a pipe or a build log and columns on a terminal
+ * (ls-display.ts decides). The vfs keeps no times: every date is the injected clock's.
  */
 import { lstat, mayAccess, R_OK, readdir, stat, X_OK, type DirNode, type FsNode } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
+import { layoutNames, lsDisplay, renderNames, renderTarget, type LsDisplay } from './ls-display.ts';
 import { formatDate } from './system.ts';
 import { badOption, busybox, complain, groupName, humanSize, modeString, parseOptions, q, userName } from './support.ts';
 
@@ -36,11 +37,13 @@ export const ls: Command = {
   run(args, ctx) {
     const opts = parseOptions(args, {
       flags: 'laA1RdhnFrtSipCx',
-      long: { all: 'a', 'almost-all': 'A', recursive: 'R', directory: 'd', 'human-readable': 'h', 'numeric-uid-gid': 'n', classify: 'F', reverse: 'r' },
+      values: 'w',
+      long: { all: 'a', 'almost-all': 'A', recursive: 'R', directory: 'd', 'human-readable': 'h', 'numeric-uid-gid': 'n', classify: 'F', reverse: 'r', width: 'w' },
     });
     if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
     const f = opts.flags;
-    const long = f.has('l') || f.has('n');
+    const display = lsDisplay(args, ctx, opts.values.get('w')?.at(-1));
+    const long = display.format === 'long';
     const bb = busybox(ctx);
     let status = 0;
     const operands = opts.operands.length === 0 ? ['.'] : opts.operands;
@@ -64,8 +67,11 @@ export const ls: Command = {
       const sorted = sortEntries(entries, f);
       if (long) {
         if (withTotal) out.push(`total ${sorted.reduce((t, e) => t + (e.node.kind === 'dir' ? 4 : usageKiB(e.node)), 0)}`);
-        out.push(...longLines(ctx, sorted, f));
-      } else out.push(...sorted.map((e) => e.name + classify(e.node, f.has('F'))));
+        out.push(...longLines(ctx, sorted, f, display));
+        return;
+      }
+      const block = layoutNames(renderNames(sorted.map((e) => ({ name: e.name, node: e.node, suffix: classify(e.node, f.has('F')) })), display), display);
+      if (block !== '') out.push(block.slice(0, -1));
     };
     if (files.length > 0) show(files, false);
     const queue = [...sortEntries(dirs, f)];
@@ -108,6 +114,12 @@ function sortEntries(entries: readonly Entry[], f: ReadonlySet<string>): Entry[]
   return f.has('r') ? sorted.reverse() : sorted;
 }
 
+/** What a symlink entry leads to, for colouring its target; undefined when it dangles. */
+function leadsTo(ctx: CommandContext, entry: Entry): FsNode | undefined {
+  const target = stat(ctx.fs, ctx.access, entry.path);
+  return target.ok ? target.value : undefined;
+}
+
 const classify = (node: FsNode, on: boolean): string => {
   if (!on) return '';
   if (node.kind === 'dir') return '/';
@@ -115,17 +127,19 @@ const classify = (node: FsNode, on: boolean): string => {
   return (node.mode & 0o111) !== 0 ? '*' : '';
 };
 
-function longLines(ctx: CommandContext, entries: readonly Entry[], f: ReadonlySet<string>): string[] {
+function longLines(ctx: CommandContext, entries: readonly Entry[], f: ReadonlySet<string>, display: LsDisplay): string[] {
   const numeric = f.has('n');
-  const rows = entries.map((e) => {
+  const names = renderNames(entries.map((e) => ({ name: e.name, node: e.node, suffix: '' })), display);
+  const rows = entries.map((e, i) => {
     const size = listedSize(e.node);
+    const name = (names[i] as { text: string }).text;
     return {
       mode: modeString(e.node),
       links: String(linkCount(e.node)),
       user: numeric ? String(e.node.uid) : (userName(ctx.fs, e.node.uid) ?? String(e.node.uid)),
       group: numeric ? String(e.node.gid) : (groupName(ctx.fs, e.node.gid) ?? String(e.node.gid)),
       size: f.has('h') ? humanSize(size) : String(size),
-      name: e.name + (e.node.kind === 'symlink' ? ` -> ${e.node.target}` : classify(e.node, f.has('F'))),
+      name: name + (e.node.kind === 'symlink' ? ` -> ${renderTarget(e.node.target, leadsTo(ctx, e), display)}` : classify(e.node, f.has('F'))),
     };
   });
   const date = formatDate(ctx.now, '%b %e %H:%M');

@@ -1,0 +1,103 @@
+/**
+ * What `ls` decides from where its output goes: the format (one per line in a pipe or a build log,
+ * columns on a terminal, or as -l/-1/-C/-x ask), the line width, and how names look there (GNU
+ * quotes, BusyBox colours).
+ */
+import type { FsNode } from '../../../vfs/index.ts';
+import type { CommandContext } from '../../command.ts';
+import { busyboxColumns, gnuColumns, type BusyboxCell } from './ls-columns.ts';
+import { BUSYBOX_RESET, busyboxColor, busyboxColorsByDefault, displayWidth, needsQuoting, shellEscape } from './ls-names.ts';
+import { busybox } from './support.ts';
+
+export type LsFormat = 'long' | 'single' | 'columns' | 'across';
+
+export interface LsDisplay {
+  format: LsFormat;
+  /** Cells per line for columns (BusyBox's is already one less than the terminal's). */
+  width: number;
+  /** GNU on a terminal: shell-escape quoting. */
+  quote: boolean;
+  /** BusyBox on a terminal: colours by file type. */
+  color: boolean;
+  busybox: boolean;
+}
+
+/**
+ * The last of -l (or -n), -1, -C, -x wins, except that -1 does not undo -l (GNU and BusyBox alike);
+ * with none of them, columns when stdout is a terminal. `width` is -w's value.
+ */
+export function lsDisplay(args: readonly string[], ctx: CommandContext, width: string | undefined): LsDisplay {
+  const tty = ctx.stdout.terminal !== undefined;
+  let format: LsFormat | undefined;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (!/^-[^-]/.test(arg)) continue;
+    for (const letter of arg.slice(1)) {
+      if (letter === 'w') break;
+      if (letter === 'l' || letter === 'n') format = 'long';
+      else if (letter === '1' && format !== 'long') format = 'single';
+      else if (letter === 'C') format = 'columns';
+      else if (letter === 'x') format = 'across';
+    }
+  }
+  const bb = busybox(ctx);
+  return {
+    format: format ?? (tty ? 'columns' : 'single'),
+    width: width !== undefined && /^[0-9]+$/.test(width) ? Number(width) : bb ? busyboxWidth(ctx) : gnuWidth(ctx),
+    quote: !bb && tty,
+    color: bb && busyboxColorsByDefault(ctx.env, tty),
+    busybox: bb,
+  };
+}
+
+/** GNU: the terminal's width when stdout is one, else COLUMNS, else 80. */
+function gnuWidth(ctx: CommandContext): number {
+  const cols = ctx.stdout.terminal?.cols ?? 0;
+  if (cols > 0) return cols;
+  const env = ctx.env['COLUMNS'];
+  return env !== undefined && /^[0-9]+$/.test(env) ? Number(env) : 80;
+}
+
+/** BusyBox: COLUMNS if set (atoi), else the width of the terminal on stdin, else 80; then one less. */
+function busyboxWidth(ctx: CommandContext): number {
+  const env = ctx.env['COLUMNS'];
+  let cols = env !== undefined ? Number.parseInt(env, 10) || 0 : (ctx.stdinTerminal?.cols ?? 0);
+  if (cols <= 1 || cols >= 30000) cols = 80;
+  return cols - 1;
+}
+
+/** A name as this listing prints it, with `suffix` (a -F mark) after it. */
+export interface ShownName {
+  name: string;
+  node: FsNode;
+  suffix: string;
+}
+
+/**
+ * One listing's names as printed. GNU on a terminal quotes the names that need it and, in columns
+ * or -l, puts a space before the others when any is quoted, so the names line up inside the quotes.
+ */
+export function renderNames(names: readonly ShownName[], display: LsDisplay): BusyboxCell[] {
+  const aligned = display.quote && display.format !== 'single' && names.some((n) => needsQuoting(n.name));
+  return names.map(({ name, node, suffix }) => {
+    if (display.color) {
+      return { text: `${busyboxColor(node)}${name}${BUSYBOX_RESET}${suffix}`, width: displayWidth(name + suffix), nameWidth: displayWidth(name) };
+    }
+    const shown = display.quote ? `${aligned && !needsQuoting(name) ? ' ' : ''}${shellEscape(name)}${suffix}` : name + suffix;
+    return { text: shown, width: displayWidth(shown), nameWidth: displayWidth(name) };
+  });
+}
+
+/** A symlink's target in -l (`-> x`): quoted or coloured (by what it leads to) like names. */
+export function renderTarget(target: string, leadsTo: FsNode | undefined, display: LsDisplay): string {
+  if (display.color) return `${leadsTo === undefined ? '\x1b[1;31m' : busyboxColor(leadsTo)}${target}${BUSYBOX_RESET}`;
+  return display.quote ? shellEscape(target) : target;
+}
+
+/** The printed names of one listing in the short formats, each line ending in a newline. */
+export function layoutNames(cells: readonly BusyboxCell[], display: LsDisplay): string {
+  if (cells.length === 0) return '';
+  if (display.format === 'single') return cells.map((c) => `${c.text}\n`).join('');
+  const across = display.format === 'across';
+  return display.busybox ? busyboxColumns(cells, display.width, across) : gnuColumns(cells, display.width, across);
+}
