@@ -18,8 +18,12 @@ type Lookup = (name: string) => string | undefined;
 
 const GLOB = /[*?[]/;
 
-/** The text of a redirection as written (`> .npmrc`, `2>&1`). */
-const redirectText = (r: Redirect): string => `${r.fd === (r.op.startsWith('<') ? 0 : 1) ? '' : String(r.fd)}${r.op}${r.op.startsWith('<<') ? '' : ' '}${r.target.raw}`;
+/** The text of a redirection (`> .npmrc`, `2>&1`, `<<EOF`). */
+function redirectText(r: Redirect): string {
+  const fd = r.fd === (r.op.startsWith('<') ? 0 : 1) ? '' : String(r.fd);
+  const gap = r.op.endsWith('&') || r.op.startsWith('<<') ? '' : ' ';
+  return `${fd}${r.op}${gap}${r.target.raw}`;
+}
 
 /** The command as written. */
 export function commandText(c: SimpleCommand): string {

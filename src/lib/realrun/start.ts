@@ -4,6 +4,7 @@
  * Errors are one sentence for the learner's terminal.
  */
 import type { Result } from '../diagnostics.ts';
+import { DEFAULT_PATH } from '../images/index.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { findCommand, type ImageLookup } from './image-lookup.ts';
 import { afterEntrypoint, baseName, isNodeTool } from './node-tools.ts';
@@ -56,7 +57,8 @@ function scriptCommands(intro: string, script: string, ctx: StartContext): Resul
 }
 
 export function resolveStart(argv: readonly string[], ctx: StartContext): Result<ContainerCommand, string> {
-  const path = ctx.vars.get('PATH') ?? '';
+  // Docker gives a container without PATH in its env the default one.
+  const path = ctx.vars.get('PATH') ?? DEFAULT_PATH;
   const command = afterEntrypoint(argv, ctx.lookup, path, ctx.workdir);
   const [program] = command;
   if (program === undefined) return { ok: false, error: `${ctx.image} has no command to run: give one after the image name, e.g. \`node -e "console.log(1)"\`.` };

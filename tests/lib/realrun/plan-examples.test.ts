@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { planRealRun } from '../../../src/lib/realrun/index.ts';
 import { NPM_NOTE, ONLY_NODE_TOOLS, OS_NOTE, planExample, USER_NODE_NOTE } from './examples.ts';
 
 describe('planRealRun on the seed Node examples', () => {
@@ -316,5 +317,41 @@ describe('planRealRun on the seed Node examples', () => {
       ok: false,
       error: 'playground:latest runs `nginx -g daemon off;`, not Node: the real mode runs only Node programs (node, npm, npx).',
     });
+  });
+
+  test.each([
+    ['src/content/examples/04-caching/copy-all-first', ['context [3/4] COPY . .', 'run [4/4] RUN npm ci --omit=dev']],
+    ['src/content/examples/04-caching/dependency-change', ['context [3/5] COPY package.json package-lock.json ./', 'run [4/5] RUN npm ci --omit=dev', 'context [5/5] COPY . .']],
+  ])('lesson 04 %s: the app in stage-0/app, npm ci for real, node src/server.js', (dir, steps) => {
+    const { example, plan } = planExample(dir);
+    const text = example.text;
+    expect(plan.ok && plan.value.files).toEqual({
+      'stage-0/': '',
+      'stage-0/app/': '',
+      'stage-0/app/package-lock.json': text('package-lock.json'),
+      'stage-0/app/package.json': text('package.json'),
+      'stage-0/app/src/server.js': text('src/server.js'),
+    });
+    expect(plan.ok && plan.value.steps.map((s) => `${s.kind} ${s.label}`)).toEqual(steps);
+    expect(plan.ok && plan.value.steps.find((s) => s.kind === 'run')).toMatchObject({ commands: [{ command: 'npm', args: ['ci', '--omit=dev'], cwd: 'stage-0/app', env: {} }] });
+    expect(plan.ok && plan.value.start).toEqual({ command: 'node', args: ['src/server.js'], cwd: 'stage-0/app', env: {} });
+  });
+
+  test('playground 02 built with --target build: the Node stage alone, node\'s own REPL as the command', () => {
+    const { example, plan } = planExample('src/components/playground/examples/02-node-nginx-site');
+    expect(plan.ok).toBe(false);
+    const recipe = { dockerfile: example.dockerfile, context: example.context, target: 'build' };
+    const built = planRealRun({ image: 'site:build', recipe, argv: ['docker-entrypoint.sh', 'node'], workdir: '/app', env: [], root: '/home/stagecraft' });
+    expect(built.ok && built.value.steps.map((s) => `${s.kind} ${s.label}`)).toEqual([
+      'context [build 3/7] COPY package.json package-lock.json ./',
+      'run [build 4/7] RUN npm ci',
+      'context [build 5/7] COPY index.html ./',
+      'context [build 6/7] COPY src/ ./src/',
+      'run [build 7/7] RUN npm run build',
+    ]);
+    expect(built.ok && Object.keys(built.value.files)).toEqual([
+      'build/', 'build/app/', 'build/app/package-lock.json', 'build/app/package.json', 'build/app/index.html', 'build/app/src/main.js',
+    ]);
+    expect(built.ok && built.value.start).toEqual({ command: 'node', args: [], cwd: 'build/app', env: {} });
   });
 });
