@@ -4,15 +4,9 @@
  * -q, --no-trunc, the "did you mean docker image ls" hint, and docker's usage errors.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createDaemon, runDocker, type DockerDaemon } from '../../src/lib/cli/docker/index.ts';
+import { createDaemon, type DockerDaemon } from '../../src/lib/cli/docker/index.ts';
 import { familiarMatch } from '../../src/lib/cli/docker/image-filters.ts';
-
-async function docker(daemon: DockerDaemon, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const r = await runDocker(argv, { daemon, io: { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: '', cols: 80, color: false } });
-  return { status: r.status, out, err };
-}
+import { docker } from './run-docker.ts';
 
 let d: DockerDaemon;
 /** Short ids: `web` (tagged web:latest, web:v1, registry.local/team/web:v1), `api` (api:1.0, label tier=api), a dangling one. */

@@ -4,7 +4,8 @@
  * errors and exit statuses docker gives for unknown fields, bad templates and missing images.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createDaemon, runDocker, type DockerDaemon } from '../../src/lib/cli/docker/index.ts';
+import { createDaemon, type DockerDaemon } from '../../src/lib/cli/docker/index.ts';
+import { docker } from './run-docker.ts';
 
 const DOCKERFILE = [
   'FROM alpine:3.20',
@@ -17,13 +18,6 @@ const DOCKERFILE = [
   'CMD ["node", "dist/server.js"]',
   '',
 ].join('\n');
-
-async function docker(daemon: DockerDaemon, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const r = await runDocker(argv, { daemon, io: { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: '', cols: 80, color: false } });
-  return { status: r.status, out, err };
-}
 
 let d: DockerDaemon;
 let id = '';

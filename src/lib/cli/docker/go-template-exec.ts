@@ -115,13 +115,14 @@ class State {
     const inner = this.vars.length;
     const { decl, isAssign } = node.pipe;
     const iteration = (key: Val, elem: Val): void => {
-      if (decl.length > 0) {
-        if (isAssign) this.setVar(decl[0]?.ident[0] ?? '', decl.length > 1 ? key : elem);
-        else this.vars[this.vars.length - 1] = { name: decl.at(-1)?.ident[0] ?? '', value: elem };
-      }
-      if (decl.length > 1) {
-        if (isAssign) this.setVar(decl[1]?.ident[0] ?? '', elem);
-        else this.vars[this.vars.length - 2] = { name: decl[0]?.ident[0] ?? '', value: key };
+      // One variable takes the element; two take the key (or index) and the element.
+      const [first, second] = decl.map((v) => v.ident[0] ?? '');
+      if (isAssign && first !== undefined) {
+        this.setVar(first, second === undefined ? elem : key);
+        if (second !== undefined) this.setVar(second, elem);
+      } else if (first !== undefined) {
+        (this.vars[inner - 1] as { value: Val }).value = elem;
+        if (second !== undefined) (this.vars[inner - 2] as { value: Val }).value = key;
       }
       try {
         this.walk(elem, node.list);
@@ -149,6 +150,7 @@ class State {
       } else if (value !== null && value.type.kind === 'int') {
         // Go 1.22 ranges over an integer; a huge one (an image's Size) is beyond what a terminal can show.
         const n = Number(value.data ?? 0);
+        if (decl.length > 1) this.errorf(`can't use ${n} to iterate over more than one variable`);
         if (n > RANGE_LIMIT) this.errorf(`range over ${n} is more than Stagecraft simulates (${RANGE_LIMIT})`);
         for (let i = 0; i < n; i++) {
           ran = true;

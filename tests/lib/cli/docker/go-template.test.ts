@@ -73,6 +73,7 @@ describe('control structures, variables and functions', () => {
     ['{{if .Name}}named{{else}}anonymous{{end}}', 'named'],
     ['{{if not .Tags}}no{{else if eq .Name "web"}}web{{end}}', 'web'],
     ['{{with .Name}}[{{.}}]{{end}}', '[web]'],
+    ['{{range 3}}{{.}}{{end}}', '012'],
     ['{{$n := .Name}}{{$n}}-{{$n}}', 'web-web'],
     ['{{.Name | printf "%s!"}}', 'web!'],
     ['{{printf "%s has %d tags %v" .Name (len .Tags) .Tags}}', 'web has 2 tags [a b]'],
@@ -121,6 +122,7 @@ describe("Go's error texts", () => {
     ['{{.Name 1}}', 'template: :1:2: executing "" at <.Name>: Name is not a method but has arguments'],
     ['{{range .Name}}{{end}}', 'template: :1:8: executing "" at <.Name>: range can\'t iterate over web'],
     ['{{join .Name ","}}', 'template: :1:2: executing "" at <join .Name ",">: error calling join: expected slice, got string'],
+    ['{{range $i, $e := 3}}{{end}}', 'template: :1:18: executing "" at <3>: can\'t use 3 to iterate over more than one variable'],
     ['{{nil}}', 'template: :1:2: executing "" at <nil>: nil is not a command'],
   ])('raw map, missingkey=error: %s', (template, expected) => expect(raw(template)).toBe(`EXEC ${expected}`));
 });
