@@ -43,8 +43,12 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
   const progress = new ProgressLog();
   const tag = input.tag === undefined ? null : normaliseTag(input.tag);
   const emptyPlan: BuildPlan = { builder, target: null, stages: [], order: [] };
+  // Read first so that every result, even a parse failure, can show what the ignore file leaves out;
+  // a bad pattern is still reported after the Dockerfile's own errors, where BuildKit reports it.
+  const context = loadContext(input.context, dockerfilePath);
+  const contextView = context.ok ? { ignoreFile: context.value.ignoreFile, ignored: context.value.ignored } : { ignoreFile: context.error.file, ignored: [] };
   const failed = (diagnostics: BuildDiagnostic[], plan = emptyPlan, stages: StageResult[] = []): BuildResult => ({
-    ok: false, builder, diagnostics, plan, stages, image: null, progress: progress.events, leftBehind: [], tag,
+    ok: false, builder, diagnostics, plan, stages, image: null, progress: progress.events, leftBehind: [], tag, context: contextView,
   });
 
   progress.internal(`[internal] load build definition from ${dockerfilePath}`, [`transferring dockerfile: ${humanSize(new TextEncoder().encode(input.dockerfile).length)} done`]);
@@ -55,7 +59,6 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
 
   const plan = planStages(parsed, { builder, target: input.target, buildArgs: input.buildArgs ?? {} });
   if (!plan.ok) return failed([...diagnostics, plan.error]);
-  const context = loadContext(input.context, dockerfilePath);
   if (!context.ok) {
     const e = context.error;
     return failed([...diagnostics, diagnostic('dockerignore', messages.ignoreFile(e.message), undefined, undefined, 'error', 'plan')], plan.value.view);
@@ -125,6 +128,7 @@ export function runBuild(input: BuildInput, cache: BuildCache = createBuildCache
     progress: progress.events,
     leftBehind: leftBehind(ctx.states, target, ctx.copiedFrom),
     tag,
+    context: contextView,
   };
 }
 

@@ -248,4 +248,10 @@ export interface BuildResult {
   leftBehind: LeftBehind[];
   /** Tag given with -t, if any (normalised, e.g. `myapp:latest`). */
   tag: string | null;
+  /**
+   * The context as sent: the ignore file that applied (`.dockerignore`, or `<Dockerfile>.dockerignore`
+   * which wins), or null, and the clean context paths it left out, sorted (`node_modules/x.js`; an
+   * empty folder without its slash). Known even when the Dockerfile does not parse.
+   */
+  context: { ignoreFile: string | null; ignored: string[] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compilePatterns, isIgnored, readIgnoreFile } from '../../../src/lib/build/dockerignore.ts';
+import { buildText } from './helpers.ts';
 
 function ignored(patterns: string[], files: string[]): string[] {
   const m = compilePatterns(patterns);
@@ -59,5 +60,45 @@ describe('matching (patternmatcher rules)', () => {
   test('a leading slash read from the file anchors at the context root', () => {
     const m = compilePatterns(readIgnoreFile('/dir/sub\n'));
     expect(m.ok && files.filter((f) => isIgnored(m.value, f))).toEqual(['dir/sub/g']);
+  });
+});
+
+describe('the BuildResult names what the ignore file left out', () => {
+  const context = {
+    '.dockerignore': { content: 'node_modules\n*.md\n!KEEP.md\nempty\n' },
+    'KEEP.md': { content: 'kept' },
+    'README.md': { content: 'gone' },
+    'app.js': { content: 'x' },
+    'empty/': {},
+    'node_modules/a/index.js': { content: 'a' },
+    'node_modules/b.js': { content: 'b' },
+  };
+
+  test('every ignored context path, sorted and clean, and the ignore file', () => {
+    const r = buildText('FROM alpine:3.24\nCOPY . /app/\n', context);
+    expect(r.ok).toBe(true);
+    expect(r.context).toEqual({ ignoreFile: '.dockerignore', ignored: ['README.md', 'empty', 'node_modules/a/index.js', 'node_modules/b.js'] });
+  });
+
+  test('known even when the Dockerfile does not parse', () => {
+    const r = buildText('FROM alpine:3.24\nCOPPY . /app/\n', context);
+    expect(r.ok).toBe(false);
+    expect(r.context.ignored).toEqual(['README.md', 'empty', 'node_modules/a/index.js', 'node_modules/b.js']);
+  });
+
+  test('<Dockerfile>.dockerignore wins over .dockerignore', () => {
+    const r = buildText('FROM alpine:3.24\n', { ...context, 'build/app.Dockerfile.dockerignore': { content: 'app.js\n' } }, { dockerfilePath: 'build/app.Dockerfile' });
+    expect(r.context).toEqual({ ignoreFile: 'build/app.Dockerfile.dockerignore', ignored: ['app.js'] });
+  });
+
+  test('no ignore file: nothing left out', () => {
+    const r = buildText('FROM alpine:3.24\n', { 'README.md': { content: 'x' } });
+    expect(r.context).toEqual({ ignoreFile: null, ignored: [] });
+  });
+
+  test('a bad pattern: the build fails, nothing is listed, the file is named', () => {
+    const r = buildText('FROM alpine:3.24\n', { '.dockerignore': { content: 'a\n!\n' }, a: { content: 'x' } });
+    expect(r.ok).toBe(false);
+    expect(r.context).toEqual({ ignoreFile: '.dockerignore', ignored: [] });
   });
 });
