@@ -1,7 +1,7 @@
 /** Engine diagnostics (1-based lines and columns) as CodeMirror lint diagnostics (document offsets). */
 import type { Text } from '@codemirror/state';
 import type { Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import type { BuildDiagnostic } from '../../lib/build/index.ts';
+import type { BuildDiagnostic } from '../../lib/build/view-api.ts';
 
 function offset(doc: Text, line: number, column: number): number {
   const l = doc.line(Math.min(Math.max(line, 1), doc.lines));

@@ -1,7 +1,6 @@
 /** @jsxImportSource preact */
 /** The build log as `docker build --progress=plain` prints it. */
-import type { ProgressEvent } from '../../../lib/build/index.ts';
-import { formatProgress } from './format.ts';
+import { formatProgress, type ProgressEvent } from '../../../lib/build/view-api.ts';
 
 export default function BuildLog({ progress, labelledBy }: { progress: readonly ProgressEvent[]; labelledBy: string }) {
   return (

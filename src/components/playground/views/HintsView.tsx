@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /** Every diagnostic of the build (parser checks, plan and build errors) and the image-level hints. */
 import type { Diagnostic } from '../../../lib/diagnostics.ts';
-import type { BuildResult } from '../../../lib/build/index.ts';
+import type { BuildResult } from '../../../lib/build/view-api.ts';
 import { imageHints } from '../../../lib/checks/image-hints.ts';
 import { failedOutput } from '../failure-output.ts';
 

@@ -4,8 +4,8 @@
  * tree with size, owner, mode and the stage and line that put each file there, and what the other
  * stages left behind.
  */
-import type { BuildResult, ImageFile, ImageResult } from '../../../lib/build/index.ts';
-import { humanSize, owner } from './format.ts';
+import { humanSize, type BuildResult, type ImageFile, type ImageResult } from '../../../lib/build/view-api.ts';
+import { owner } from './format.ts';
 import { imageTree, type ImageDir } from './image-tree.ts';
 
 const isRoot = (user: string) => ['', 'root', '0'].includes(user.split(':')[0] ?? '');

@@ -5,7 +5,7 @@
  * sighted users; the table under it says the same for screen readers.
  */
 import { useId } from 'preact/hooks';
-import type { BuildPlan, StageResult } from '../../../lib/build/index.ts';
+import type { BuildPlan, StageResult } from '../../../lib/build/view-api.ts';
 
 interface Props {
   plan: BuildPlan;

@@ -4,8 +4,8 @@
  * labels on simulated effects. Selecting a step (or stepping forward and back through the build)
  * shows the files its layer added, changed and deleted.
  */
-import type { BuildResult, StepResult } from '../../../lib/build/index.ts';
-import { cacheText, humanSize, owner } from './format.ts';
+import { humanSize, type BuildResult, type StepResult } from '../../../lib/build/view-api.ts';
+import { cacheText, owner } from './format.ts';
 
 export interface StepRef {
   stage: number;

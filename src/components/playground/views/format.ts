@@ -1,8 +1,5 @@
 /** Small text formatters the views share. */
-import type { CacheMissReason, StepResult } from '../../../lib/build/index.ts';
-
-// From the engine's progress module itself: its index would pull the whole engine into the page bundle.
-export { formatProgress, humanSize } from '../../../lib/build/progress.ts';
+import type { CacheMissReason, StepResult } from '../../../lib/build/view-api.ts';
 
 export function cacheText(step: StepResult): string {
   if (step.status === 'failed') return 'failed';

@@ -1,5 +1,5 @@
 /** The final image's flat file list as a folder tree, with the folders that hold this build's files marked. */
-import type { ImageFile } from '../../../lib/build/index.ts';
+import type { ImageFile } from '../../../lib/build/view-api.ts';
 
 export interface ImageDir {
   name: string;
