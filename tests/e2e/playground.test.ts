@@ -362,3 +362,22 @@ describe('budget', () => {
     assert.ok(bytes <= 150 * 1024, `${bytes} bytes gzip`);
   });
 });
+
+describe('playground: a Dockerfile taller than the editor', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`at 375 px the editor scrolls and axe finds nothing serious (${colorScheme})`, async () => {
+      const { encodeState, defaultOptions } = await import('../../src/lib/share/index.ts');
+      const lines = ['FROM alpine:3.20 AS build', ...Array.from({ length: 70 }, (_, i) => `# step ${i + 1}: a comment long enough to wrap on a phone's narrow screen`), 'RUN echo done'];
+      const hash = await encodeState({ dockerfile: `${lines.join('\n')}\n`, files: {}, options: defaultOptions() });
+      await site.page({ colorScheme, width: 375 }, async (page) => {
+        await open(page, hash);
+        assert.equal(await page.locator('.pg').getAttribute('data-build'), 'ok');
+        // CodeMirror gives the scroller tabindex="-1": focusable by the mouse, not a tab stop of its own.
+        const scroller = await page.locator('.cm-scroller').evaluate((e) => ({ overflows: e.scrollHeight > e.clientHeight + 200, tabStop: (e as HTMLElement).tabIndex >= 0 }));
+        assert.deepEqual(scroller, { overflows: true, tabStop: false }, 'the scroller overflows and is not an extra tab stop');
+        assert.deepEqual(await axeViolations(page), []);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+      });
+    });
+  }
+});

@@ -12,7 +12,7 @@ import { HighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/
 import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
-import type { BuildDiagnostic } from '../../lib/build/index.ts';
+import type { BuildDiagnostic } from '../../lib/build/view-api.ts';
 import { toEditorDiagnostics } from './editor-diagnostics.ts';
 import { inlineMessageField, inlineMessages, setInlineMessages } from './inline-messages.ts';
 
@@ -73,7 +73,10 @@ export default function Editor({ value, revision, onChange, diagnostics, labelle
           keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
           theme,
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, 'aria-multiline': 'true', spellcheck: 'false' }),
+          // tabindex="0" adds no tab stop (contenteditable is one already) but states it, so checkers that
+          // look for focusable content in the scrolling .cm-scroller (axe's scrollable-region-focusable,
+          // which does not count contenteditable) see the way in; a long file no longer fails them.
+          EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, 'aria-multiline': 'true', spellcheck: 'false', tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString());
           }),
