@@ -363,6 +363,58 @@ describe('budget', () => {
   });
 });
 
+/** What the browser's accessibility tree gives a screen reader as the element's description. */
+async function accessibleDescription(page: Page, selector: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root: doc } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return String(nodes[0]?.description?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('playground: the context tree marks what .dockerignore leaves out', () => {
+  const marked = (page: Page) => page.locator('.pg-context li.pg-tree-ignored > .pg-tree-item').allTextContents();
+  const note = 'Ignored by .dockerignore: not sent to the builder, so COPY and ADD cannot see it.';
+
+  test('the default example marks README.md (*.md); editing .dockerignore moves the marks', async () => {
+    await site.page({}, async (page) => {
+      await open(page);
+      assert.deepEqual(await marked(page), ['README.md']);
+      assert.deepEqual(await page.locator('.pg-context .pg-tree-mark').allTextContents(), ['ignored']);
+      assert.equal(await accessibleDescription(page, '.pg-tree-ignored > .pg-tree-item'), note);
+      assert.equal(await page.getByRole('button', { name: 'main.go', exact: true }).getAttribute('aria-describedby'), null);
+
+      await page.getByLabel('New path').fill('notes/todo.txt');
+      await page.getByRole('button', { name: 'Add file' }).click();
+      await settled(page);
+      await page.getByRole('button', { name: '.dockerignore', exact: true }).click();
+      await page.getByLabel('Contents of .dockerignore').fill('*.md\n!README.md\nnotes\n');
+      await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+      assert.equal(await settled(page).then(() => page.locator('.pg').getAttribute('data-build')), 'ok');
+      assert.deepEqual(await marked(page), ['▸ notes (folder)', 'todo.txt']);
+      assert.equal(await page.locator('.pg-context .pg-tree-mark').count(), 2);
+      assert.equal(await accessibleDescription(page, '.pg-tree-ignored .pg-tree-ignored > .pg-tree-item'), note);
+
+      await page.getByRole('button', { name: 'todo.txt', exact: true }).click();
+      assert.equal(await page.locator('.pg-file-edit > p').textContent(), '.dockerignore leaves notes/todo.txt out of the build context.');
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
+
+  test('the marks stay when the Dockerfile does not parse', async () => {
+    await site.page({}, async (page) => {
+      await open(page);
+      await typeAtEnd(page, 'COPPY . /x');
+      assert.equal(await page.locator('.pg').getAttribute('data-build'), 'failed');
+      assert.deepEqual(await marked(page), ['README.md']);
+    });
+  });
+});
+
 describe('playground: a Dockerfile taller than the editor', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`at 375 px the editor scrolls and axe finds nothing serious (${colorScheme})`, async () => {

@@ -1,42 +1,64 @@
 /** @jsxImportSource preact */
 /**
  * The build context: a tree of files and folders, and a form to add, rename, delete and edit them
- * (`.dockerignore` is a file like the others).
+ * (`.dockerignore` is a file like the others). What the last build's ignore file left out is marked.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type { BuildResult } from '../../lib/build/view-api.ts';
 import { isContextPath } from '../../lib/share/index.ts';
-import { contextTree, deletePath, pathExists, renamePath, type TreeNode } from './context-tree.ts';
+import { contextTree, deletePath, findNode, pathExists, renamePath, type TreeNode } from './context-tree.ts';
 
 interface Props {
   files: Readonly<Record<string, string>>;
   onChange(files: Record<string, string>): void;
   idPrefix: string;
+  /** The last build's view of the context (its ignore file and what that left out); null before one. */
+  sent?: BuildResult['context'] | null;
 }
 
-function Tree({ nodes, selected, onSelect }: { nodes: TreeNode[]; selected: string | null; onSelect(path: string): void }) {
+interface TreeProps {
+  nodes: TreeNode[];
+  selected: string | null;
+  onSelect(path: string): void;
+  /** The id of the text that says why an entry is marked ignored. */
+  ignoredNote: string;
+}
+
+function Tree({ nodes, selected, onSelect, ignoredNote }: TreeProps) {
   return (
     <ul>
       {nodes.map((node) => (
-        <li key={node.path}>
-          <button type="button" class={`pg-tree-item pg-tree-${node.kind}`} aria-pressed={selected === node.path} onClick={() => onSelect(node.path)}>
+        <li key={node.path} class={node.ignored ? 'pg-tree-ignored' : undefined}>
+          <button
+            type="button"
+            class={`pg-tree-item pg-tree-${node.kind}`}
+            aria-pressed={selected === node.path}
+            aria-describedby={node.ignored ? ignoredNote : undefined}
+            onClick={() => onSelect(node.path)}
+          >
             <span aria-hidden="true">{node.kind === 'folder' ? '▸ ' : ''}</span>
             {node.name}
             {node.kind === 'folder' ? <span class="visually-hidden"> (folder)</span> : null}
           </button>
-          {node.kind === 'folder' && node.children.length > 0 ? <Tree nodes={node.children} selected={selected} onSelect={onSelect} /> : null}
+          {/* The button's description says it in words; this is the same fact for the eye. */}
+          {node.ignored ? <span class="pg-tree-mark" aria-hidden="true">ignored</span> : null}
+          {node.kind === 'folder' && node.children.length > 0 ? <Tree nodes={node.children} selected={selected} onSelect={onSelect} ignoredNote={ignoredNote} /> : null}
         </li>
       ))}
     </ul>
   );
 }
 
-export default function ContextFiles({ files, onChange, idPrefix }: Props) {
+export default function ContextFiles({ files, onChange, idPrefix, sent = null }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [newPath, setNewPath] = useState('');
   const [renameTo, setRenameTo] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const tree = contextTree(files);
+  const ignored = useMemo(() => new Set(sent?.ignored ?? []), [sent]);
+  const tree = contextTree(files, ignored);
   const current = selected !== null && pathExists(files, selected) ? selected : null;
+  const ignoreFile = sent?.ignoreFile ?? '.dockerignore';
+  const currentIgnored = current !== null && findNode(tree, current)?.ignored === true;
 
   const select = (path: string) => {
     setSelected(path);
@@ -72,7 +94,9 @@ export default function ContextFiles({ files, onChange, idPrefix }: Props) {
 
   return (
     <div class="pg-context">
-      {tree.length === 0 ? <p class="pg-muted">The build context is empty.</p> : <Tree nodes={tree} selected={current} onSelect={select} />}
+      {tree.length === 0 ? <p class="pg-muted">The build context is empty.</p> : <Tree nodes={tree} selected={current} onSelect={select} ignoredNote={`${idPrefix}-ignored-note`} />}
+      {/* One text node: a description computed from hidden content may put spaces between nodes. */}
+      <p id={`${idPrefix}-ignored-note`} hidden>{`Ignored by ${ignoreFile}: not sent to the builder, so COPY and ADD cannot see it.`}</p>
       <div class="pg-row">
         <label for={`${idPrefix}-new-path`}>New path</label>
         <input id={`${idPrefix}-new-path`} value={newPath} placeholder="src/app.js" onInput={(e) => setNewPath(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && add(false)} />
@@ -87,6 +111,9 @@ export default function ContextFiles({ files, onChange, idPrefix }: Props) {
             <button type="button" onClick={rename}>Rename</button>
             <button type="button" class="pg-danger" onClick={remove}>Delete {current}</button>
           </div>
+          {currentIgnored ? (
+            <p class="pg-muted">{`${ignoreFile} leaves ${current} out of the build context.`}</p>
+          ) : null}
           {current.endsWith('/') ? null : (
             <>
               <label for={`${idPrefix}-content`}>Contents of {current}</label>

@@ -8,6 +8,8 @@ export interface TreeFolder {
   /** Path with a trailing slash (`src/`). */
   path: string;
   children: TreeNode[];
+  /** Left out of the build context: everything in it is (or, when empty, the folder itself is). */
+  ignored: boolean;
 }
 
 export interface TreeFile {
@@ -15,18 +17,24 @@ export interface TreeFile {
   name: string;
   path: string;
   size: number;
+  /** Left out of the build context by the ignore file. */
+  ignored: boolean;
 }
 
 export type TreeNode = TreeFolder | TreeFile;
 
 const byName = (a: TreeNode, b: TreeNode) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1);
 
-export function contextTree(files: Readonly<Record<string, string>>): TreeNode[] {
-  const root: TreeFolder = { kind: 'folder', name: '', path: '', children: [] };
+/**
+ * `ignored` holds the paths the last build's ignore file left out, as the engine reports them
+ * (BuildResult.context.ignored: clean, so an empty folder `tmp/` is listed as `tmp`).
+ */
+export function contextTree(files: Readonly<Record<string, string>>, ignored: ReadonlySet<string> = new Set()): TreeNode[] {
+  const root: TreeFolder = { kind: 'folder', name: '', path: '', children: [], ignored: false };
   const folder = (parent: TreeFolder, name: string): TreeFolder => {
     const found = parent.children.find((c): c is TreeFolder => c.kind === 'folder' && c.name === name);
     if (found !== undefined) return found;
-    const created: TreeFolder = { kind: 'folder', name, path: `${parent.path}${name}/`, children: [] };
+    const created: TreeFolder = { kind: 'folder', name, path: `${parent.path}${name}/`, children: [], ignored: false };
     parent.children.push(created);
     return created;
   };
@@ -37,10 +45,25 @@ export function contextTree(files: Readonly<Record<string, string>>): TreeNode[]
     let parent = root;
     for (const p of parts) parent = folder(parent, p);
     if (isFolder) folder(parent, name);
-    else parent.children.push({ kind: 'file', name, path, size: new TextEncoder().encode(content).length });
+    else parent.children.push({ kind: 'file', name, path, size: new TextEncoder().encode(content).length, ignored: ignored.has(path) });
   }
-  const sort = (nodes: TreeNode[]): TreeNode[] => nodes.sort(byName).map((n) => (n.kind === 'folder' ? { ...n, children: sort(n.children) } : n));
-  return sort(root.children);
+  const finish = (nodes: TreeNode[]): TreeNode[] =>
+    nodes.sort(byName).map((n) => {
+      if (n.kind === 'file') return n;
+      const children = finish(n.children);
+      const left = children.length > 0 ? children.every((c) => c.ignored) : ignored.has(n.path.slice(0, -1));
+      return { ...n, children, ignored: left };
+    });
+  return finish(root.children);
+}
+
+/** The node at `path` (a folder's with its trailing slash), if the tree has one. */
+export function findNode(nodes: readonly TreeNode[], path: string): TreeNode | undefined {
+  for (const node of nodes) {
+    if (node.path === path) return node;
+    if (node.kind === 'folder' && path.startsWith(node.path)) return findNode(node.children, path);
+  }
+  return undefined;
 }
 
 const inFolder = (path: string, folder: string) => path.startsWith(folder);
