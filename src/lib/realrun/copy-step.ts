@@ -21,6 +21,8 @@ export interface CopyContext {
   from: { stage: string; files: readonly ImageFile[] };
   /** This stage's files at its end (is the destination a folder?). */
   files: readonly ImageFile[];
+  /** Lines of the RUNs the replay skips entirely: what they made is not there to copy. */
+  skippedRuns: ReadonlySet<number>;
 }
 
 /** What the simulator put at one copy's destination (see RealRunPlan.simulatedCopies). */
@@ -30,9 +32,12 @@ export interface SimulatedCopy {
   files: { path: string; size: number }[];
 }
 
-/** Whether any path at or under `path` came from a Dockerfile step (the rest is base image, not replayed). */
-const fromSteps = (files: readonly ImageFile[], path: string): boolean =>
-  files.some((f) => (f.path === path || f.path.startsWith(`${path}/`)) && f.fromStage !== null);
+/** The lines of the Dockerfile steps that made the path and what is under it (none: it is the base image's). */
+function madeBy(files: readonly ImageFile[], path: string): Set<number> {
+  const lines = new Set<number>();
+  for (const f of files) if ((f.path === path || f.path.startsWith(`${path}/`)) && f.fromStage !== null && f.fromLine !== null) lines.add(f.fromLine);
+  return lines;
+}
 
 export function copySteps(ins: CopyInstruction, ctx: CopyContext): { steps: RealStep[]; simulated: SimulatedCopy[] } {
   const at = { stage: ctx.stage, line: ins.range.line, label: ctx.label, instruction: ctx.instruction };
@@ -62,8 +67,14 @@ export function copySteps(ins: CopyInstruction, ctx: CopyContext): { steps: Real
   const simulated: SimulatedCopy[] = [];
   for (const source of sources) {
     const entry = ctx.from.files.find((f) => f.path === source);
-    if (!fromSteps(ctx.from.files, source)) {
+    const lines = madeBy(ctx.from.files, source);
+    if (lines.size === 0) {
       steps.push({ kind: 'skip', ...at, why: `\`${source}\` is a file of ${ctx.from.stage}'s base image, which the real mode does not have` });
+      continue;
+    }
+    if ([...lines].every((l) => ctx.skippedRuns.has(l))) {
+      const list = [...lines].sort((a, b) => a - b).join(', ');
+      steps.push({ kind: 'skip', ...at, why: `\`${source}\` is made by the RUN at line ${list}, which the real mode skipped` });
       continue;
     }
     const isDir = entry?.type === 'dir';

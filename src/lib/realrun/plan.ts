@@ -117,6 +117,7 @@ function planBuiltImage(request: RealRunRequest, recipe: Recipe): Result<RealRun
   const stageFiles = new Map<number, readonly ImageFile[]>([[target.index, finalFiles]]);
   const scopes = new Map<number, StageScope>();
   const replays: StageReplay[] = [];
+  const skippedRuns = new Set<number>();
   for (const index of neededStages(result, target.index)) {
     const stage = result.stages[index];
     const instructions = parsed.stages[index]?.instructions;
@@ -147,6 +148,7 @@ function planBuiltImage(request: RealRunRequest, recipe: Recipe): Result<RealRun
       buildArgs,
       metaValues,
       root: request.root,
+      skippedRuns,
     }));
     scopes.set(index, scope);
   }

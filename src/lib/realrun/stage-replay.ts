@@ -26,6 +26,8 @@ export interface StageReplayInput {
   buildArgs: Readonly<Record<string, string>>;
   metaValues: ReadonlyMap<string, string>;
   root: string;
+  /** Lines of the RUNs skipped entirely so far (earlier stages included). */
+  skippedRuns: Set<number>;
 }
 
 export interface StageReplay {
@@ -69,6 +71,7 @@ export function replayStage(input: StageReplayInput): StageReplay {
         break;
       case 'RUN': {
         const run = runSteps(ins, { stage: name, label, instruction, scope, rewrite });
+        if (run.steps.every((s) => s.kind === 'skip')) input.skippedRuns.add(line);
         out.steps.push(...run.steps);
         out.notes.push(...run.notes);
         break;
@@ -82,7 +85,7 @@ export function replayStage(input: StageReplayInput): StageReplay {
             out.steps.push({ kind: 'skip', ...at, why: `it copies from the image ${source.image}, which the real mode does not download` });
             break;
           }
-          const copied = copySteps(ins, { stage: name, label, instruction, scope, from: source, files: input.files });
+          const copied = copySteps(ins, { stage: name, label, instruction, scope, from: source, files: input.files, skippedRuns: input.skippedRuns });
           out.steps.push(...copied.steps);
           out.simulated.push(...copied.simulated);
           break;

@@ -294,6 +294,28 @@ describe('COPY --from and FROM <stage>', () => {
     ]);
   });
 
+  test('a copy of what a skipped RUN made is skipped too, with the line', () => {
+    const dockerfile = [
+      'FROM node:22-slim AS build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN mkdir -p out && cp server.js out/',
+      'FROM node:22-slim',
+      'COPY --from=build /src/out /app',
+      'COPY --from=build /src/server.js /app/main.js',
+      'CMD ["node", "/app/main.js"]',
+      '',
+    ].join('\n');
+    const plan = planOf(dockerfile);
+    expect(stepLines(plan.steps).slice(1)).toEqual([
+      'skip [build 4/4] RUN mkdir -p out && cp server.js out/ -> `mkdir -p out` runs mkdir, not a Node tool (the real mode runs only node, npm, npx, yarn, pnpm and corepack)',
+      'skip [build 4/4] RUN mkdir -p out && cp server.js out/ -> `cp server.js out/` runs cp, not a Node tool (the real mode runs only node, npm, npx, yarn, pnpm and corepack)',
+      'skip [stage-1 2/3] COPY --from=build /src/out /app -> `/src/out` is made by the RUN at line 4, which the real mode skipped',
+      'copy [stage-1 3/3] COPY --from=build /src/server.js /app/main.js -> build/src/server.js => stage-1/app/main.js',
+    ]);
+    expect(plan.start).toEqual({ command: 'node', args: [`${ROOT}/stage-1/app/main.js`], cwd: 'stage-1', env: {} });
+  });
+
   test('FROM <stage> copies the parent folder first and inherits its ENV and WORKDIR; ARGs stay behind', () => {
     const dockerfile = [
       'FROM node:22-slim AS base',
