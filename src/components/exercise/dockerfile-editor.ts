@@ -5,7 +5,7 @@
  * so CodeMirror is not part of the page's initial JavaScript.
  */
 import { h, render } from 'preact';
-import type { BuildDiagnostic } from '../../lib/build/index.ts';
+import type { BuildDiagnostic } from '../../lib/build/view-api.ts';
 import Editor from '../playground/Editor.tsx';
 // The editor's own rules (.pg-editor, its lint tooltips and inline messages) live there.
 import '../playground/playground.css';
