@@ -37,8 +37,9 @@ export async function openTerminal(page: Page, scope: string): Promise<void> {
   await waitForScreen(page, scope, (rows) => rows.at(-1) === HOST_PROMPT);
 }
 
-export async function waitForScreen(page: Page, scope: string, done: (rows: string[]) => boolean): Promise<string[]> {
-  for (let i = 0; i < 300; i++) {
+/** Polls the screen every 50 ms until `done` holds; `polls` × 50 ms is the patience (15 s by default). */
+export async function waitForScreen(page: Page, scope: string, done: (rows: string[]) => boolean, polls = 300): Promise<string[]> {
+  for (let i = 0; i < polls; i++) {
     const rows = await screen(page, scope);
     if (done(rows)) return rows;
     await page.waitForTimeout(50);

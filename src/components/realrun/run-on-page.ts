@@ -1,11 +1,12 @@
 /**
- * `docker run --real` on the page: checks that this browser can, boots the WebContainer (once),
- * replays the plan there with the terminal as its screen, and reports the servers it opens so the
- * page can show them. Loaded only when a real run is first asked for.
+ * `docker run --real` on the page, once the browser is known to be able (support.ts, checked by the
+ * caller before this module loads): boots the WebContainer (once), replays the plan there with the
+ * terminal as its screen, and reports the servers it opens so the page can show them. Loaded only
+ * when a real run is first asked for.
  */
 import { startRealRun } from '../../lib/realrun/execute.ts';
 import type { RealRunHandle, RealRunPlan } from '../../lib/realrun/types.ts';
-import { BOOT_TIMEOUT_MS, browserFacts, realRunSupport } from './support.ts';
+import { BOOT_TIMEOUT_MS, NOT_STARTED, notStartedText } from './support.ts';
 import { bootContainer } from './webcontainer.ts';
 
 export interface RealRunScreen {
@@ -17,23 +18,16 @@ export interface RealRunScreen {
 /** A server in the container: its port and the URL to show, or null once it closed. */
 export type PortListener = (port: number, url: string | null) => void;
 
-/** The exit code docker uses when the container could not be started. */
-const NOT_STARTED = 125;
 
 const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
-const notice = (text: string): string => `\x1b[33m${text}\x1b[0m\n`;
-
-function notStarted(screen: RealRunScreen, plan: RealRunPlan, reason: string): RealRunHandle {
-  screen.write(crlf(notice(reason) + `The simulated run still works: docker run ${plan.image}\n`));
-  return { input: () => {}, kill: () => {}, exit: Promise.resolve(NOT_STARTED) };
-}
 
 export async function runOnPage(plan: RealRunPlan, screen: RealRunScreen, onPort: PortListener, bootTimeoutMs = BOOT_TIMEOUT_MS): Promise<RealRunHandle> {
-  const support = realRunSupport(browserFacts());
-  if (!support.ok) return notStarted(screen, plan, support.reason);
   screen.write(crlf('Starting a WebContainer: real Node.js in this browser, provided by StackBlitz (the first start downloads it)…\n'));
   const container = await bootContainer(bootTimeoutMs);
-  if (!container.ok) return notStarted(screen, plan, container.error);
+  if (!container.ok) {
+    screen.write(crlf(notStartedText(plan.image, container.error)));
+    return { input: () => {}, kill: () => {}, exit: Promise.resolve(NOT_STARTED) };
+  }
   const stopPorts = container.value.onPort(onPort);
   const handle = await startRealRun(plan, container.value, { write: (text) => screen.write(crlf(text)), cols: screen.cols, rows: screen.rows });
   void handle.exit.finally(stopPorts);

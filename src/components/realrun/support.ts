@@ -39,6 +39,13 @@ export function realRunSupport(facts: BrowserFacts): RealRunSupport {
   return { ok: true };
 }
 
+/** The exit code docker gives a container that could not be started. */
+export const NOT_STARTED = 125;
+
+/** What the terminal prints when the run cannot start, with the way back to the simulator. */
+export const notStartedText = (image: string, reason: string): string =>
+  `\x1b[33m${reason}\x1b[0m\nThe simulated run still works: docker run ${image}\n`;
+
 /** How long the first start may take before the page gives up and says the network is missing. */
 export const BOOT_TIMEOUT_MS = 20_000;
 

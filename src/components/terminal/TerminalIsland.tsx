@@ -8,7 +8,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenedTerminal } from './open-terminal.ts';
 import type { TerminalChannel } from './terminal-protocol.ts';
 import RealRunOffer from '../realrun/RealRunOffer.tsx';
-import './terminal.css';
+// terminal.css is imported by the Astro files that place this island (Terminal.astro, the
+// playground page, Playground.astro) as a page stylesheet. Imported here, the island's chunk
+// carried it, and the lazy chunks importing from that chunk listed a stylesheet Astro had inlined
+// and never emitted, so loading them failed.
 
 /** Height of one row at the terminal's 14px font (xterm's cell height), for the screen's size. */
 const ROW_PX = 17;

@@ -8,7 +8,7 @@ import { runsNode } from '../../../src/components/playground/real-run-offer.ts';
 const examples = join(import.meta.dirname, '..', '..', '..', 'src', 'components', 'playground', 'examples');
 
 function context(dir: string): ContextInput {
-  const files: ContextInput = {};
+  const files: Record<string, { content: string }> = {};
   const walk = (at: string) => {
     for (const name of readdirSync(at)) {
       const path = join(at, name);
