@@ -25,7 +25,17 @@ let booting: Promise<WebContainer> | null = null;
 export async function bootContainer(timeoutMs: number): Promise<Result<PageContainer, string>> {
   booting ??= import('@webcontainer/api').then(({ WebContainer }) => {
     const started = WebContainer.boot({ coep: 'require-corp', workdirName: CONTAINER_FOLDER });
-    void started.then((container) => addEventListener('pagehide', () => container.teardown(), { once: true }));
+    void started.then((container) =>
+      addEventListener(
+        'pagehide',
+        () => {
+          container.teardown();
+          // A page restored from the back/forward cache boots a new one on its next run.
+          booting = null;
+        },
+        { once: true },
+      ),
+    );
     return started;
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
