@@ -83,3 +83,18 @@ describe('what decides the layout', () => {
     expect(r.stdout).toBe("a b\nc\n'a b'   c\n");
   });
 });
+
+describe('BusyBox --color[=WHEN] (recorded from BusyBox 1.35.0 through a pipe and on a terminal)', () => {
+  const entries: [string, Kind][] = [['d', 'd'], ['f', 'f']];
+  const colored = '\x1b[1;34md\x1b[m\n\x1b[0;0mf\x1b[m\n';
+  test.each([
+    ['ls --color | cat', colored],
+    ['ls --color=always | cat', colored],
+    ['ls --color=auto | cat', 'd\nf\n'],
+    ['ls --color=never', 'd  f\n'],
+    ['ls --color=no', 'd  f\n'],
+    ['ls -- --color 2>&1 | cat', "ls: --color: No such file or directory\n"],
+  ])('%s', (line, stdout) => {
+    expect(onTerminal('busybox', entries, 80, line).stdout).toBe(stdout);
+  });
+});

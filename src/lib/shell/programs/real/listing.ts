@@ -4,7 +4,7 @@
  */
 import { lstat, mayAccess, R_OK, readdir, stat, X_OK, type DirNode, type FsNode } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
-import { layoutNames, lsDisplay, renderNames, renderTarget, type LsDisplay } from './ls-display.ts';
+import { layoutNames, lsDisplay, renderNames, renderTarget, takeColorOption, type LsDisplay } from './ls-display.ts';
 import { formatDate } from './system.ts';
 import { badOption, busybox, complain, groupName, humanSize, modeString, parseOptions, q, userName } from './support.ts';
 
@@ -35,14 +35,16 @@ interface Entry {
 export const ls: Command = {
   name: 'ls',
   run(args, ctx) {
-    const opts = parseOptions(args, {
+    // BusyBox takes --color[=WHEN]; GNU's is not simulated and stays an unknown option.
+    const { rest, color } = busybox(ctx) ? takeColorOption(args) : { rest: [...args], color: undefined };
+    const opts = parseOptions(rest, {
       flags: 'laA1RdhnFrtSipCx',
       values: 'w',
       long: { all: 'a', 'almost-all': 'A', recursive: 'R', directory: 'd', 'human-readable': 'h', 'numeric-uid-gid': 'n', classify: 'F', reverse: 'r', width: 'w' },
     });
     if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
     const f = opts.flags;
-    const display = lsDisplay(args, ctx, opts.values.get('w')?.at(-1));
+    const display = lsDisplay(rest, ctx, opts.values.get('w')?.at(-1), color);
     const long = display.format === 'long';
     const bb = busybox(ctx);
     let status = 0;

@@ -23,10 +23,35 @@ export interface LsDisplay {
 }
 
 /**
- * The last of -l (or -n), -1, -C, -x wins, except that -1 does not undo -l (GNU and BusyBox alike);
- * with none of them, columns when stdout is a terminal. `width` is -w's value.
+ * BusyBox's `--color[=WHEN]` (taken out of the arguments before the other options are parsed), the
+ * last one given; a bare `--color` is `always`.
  */
-export function lsDisplay(args: readonly string[], ctx: CommandContext, width: string | undefined): LsDisplay {
+export function takeColorOption(args: readonly string[]): { rest: string[]; color: string | undefined } {
+  const end = args.indexOf('--');
+  let color: string | undefined;
+  const rest = args.filter((arg, i) => {
+    const option = (end === -1 || i < end) && (arg === '--color' || arg.startsWith('--color='));
+    if (option) color = arg === '--color' ? 'always' : arg.slice('--color='.length);
+    return !option;
+  });
+  return { rest, color };
+}
+
+/** BusyBox (ls.c): always/yes/force colour, auto/tty/if-tty on a terminal, n... never, others leave the default. */
+function busyboxColorWhen(when: string | undefined, byDefault: boolean, tty: boolean, env: Readonly<Record<string, string>>): boolean {
+  if (when === undefined) return byDefault;
+  if (when.startsWith('n')) return false;
+  if (['always', 'yes', 'force'].includes(when)) return true;
+  if (['auto', 'tty', 'if-tty'].includes(when)) return byDefault || (tty && env['TERM'] !== 'dumb');
+  return byDefault;
+}
+
+/**
+ * The last of -l (or -n), -1, -C, -x wins, except that -1 does not undo -l (GNU and BusyBox alike);
+ * with none of them, columns when stdout is a terminal. `width` is -w's value, `color` BusyBox's
+ * --color value.
+ */
+export function lsDisplay(args: readonly string[], ctx: CommandContext, width: string | undefined, color?: string): LsDisplay {
   const tty = ctx.stdout.terminal !== undefined;
   let format: LsFormat | undefined;
   for (const arg of args) {
@@ -45,7 +70,7 @@ export function lsDisplay(args: readonly string[], ctx: CommandContext, width: s
     format: format ?? (tty ? 'columns' : 'single'),
     width: width !== undefined && /^[0-9]+$/.test(width) ? Number(width) : bb ? busyboxWidth(ctx) : gnuWidth(ctx),
     quote: !bb && tty,
-    color: bb && busyboxColorsByDefault(ctx.env, tty),
+    color: bb && busyboxColorWhen(color, busyboxColorsByDefault(ctx.env, tty), tty, ctx.env),
     busybox: bb,
   };
 }
