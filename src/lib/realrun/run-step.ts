@@ -6,7 +6,7 @@ import type { RunInstruction } from '../dockerfile/index.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { inStage } from './folders.ts';
 import { baseName, isNodeTool } from './node-tools.ts';
-import { splitScript, type ScriptPart } from './script.ts';
+import { shellScriptOf, splitScript, type ScriptPart } from './script.ts';
 import type { StageScope } from './scope.ts';
 import type { RealCommand, RealStep } from './types.ts';
 
@@ -55,11 +55,11 @@ export function runSteps(ins: RunInstruction, ctx: RunContext): { steps: RealSte
     notes.push(`RUN at line ${ins.range.line} runs without its \`--mount=${mount.raw}\`, so nothing is kept between runs.`);
   }
   if (ins.heredocs.length > 0) return skip('it runs a heredoc script, which the real mode does not replay');
-  let parts: ScriptPart[];
-  if (ins.command.form === 'exec') {
-    parts = [{ kind: 'command', argv: [...ins.command.args], env: {}, text: ins.command.args.join(' ') }];
-  } else {
-    const split = splitScript(ins.command.args[0] ?? '', ctx.scope.lookup);
+  // Shell form, or an exec form that is itself `sh -c SCRIPT`: the script's commands; else the one argv.
+  const script = ins.command.form === 'shell' ? (ins.command.args[0] ?? '') : shellScriptOf(ins.command.args);
+  let parts: ScriptPart[] = [{ kind: 'command', argv: [...ins.command.args], env: {}, text: ins.command.args.join(' ') }];
+  if (script !== null) {
+    const split = splitScript(script, ctx.scope.lookup);
     if (!split.ok) return skip(split.error);
     parts = split.value;
   }

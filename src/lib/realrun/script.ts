@@ -16,6 +16,15 @@ export type ScriptPart =
 
 type Lookup = (name: string) => string | undefined;
 
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+
+/** The script of `sh -c SCRIPT` (or bash, ash, dash; any folder), else null. */
+export function shellScriptOf(argv: readonly string[]): string | null {
+  const [program, flag, script] = argv;
+  if (program === undefined || flag !== '-c' || script === undefined) return null;
+  return SHELLS.has(program.slice(program.lastIndexOf('/') + 1)) ? script : null;
+}
+
 const GLOB = /[*?[]/;
 
 /** The text of a redirection (`> .npmrc`, `2>&1`, `<<EOF`). */

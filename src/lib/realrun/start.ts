@@ -7,10 +7,8 @@ import type { Result } from '../diagnostics.ts';
 import { DEFAULT_PATH } from '../images/index.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { findCommand, type ImageLookup } from './image-lookup.ts';
-import { afterEntrypoint, baseName, isNodeTool } from './node-tools.ts';
-import { splitScript } from './script.ts';
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+import { afterEntrypoint, isNodeTool } from './node-tools.ts';
+import { shellScriptOf, splitScript } from './script.ts';
 
 export const ONLY_NODE = 'the real mode runs only Node programs (node, npm, npx)';
 
@@ -64,8 +62,8 @@ export function resolveStart(argv: readonly string[], ctx: StartContext): Result
   if (program === undefined) return { ok: false, error: `${ctx.image} has no command to run: give one after the image name, e.g. \`node -e "console.log(1)"\`.` };
   let commands: StartArgv[] = [{ argv: command, env: {}, cwd: ctx.workdir }];
   let line = shown(command);
-  const script = command[2];
-  if (SHELLS.has(baseName(program)) && command[1] === '-c' && script !== undefined) {
+  const script = shellScriptOf(command);
+  if (script !== null) {
     line = `${shown(command.slice(0, 2))} "${script}"`;
     const split = scriptCommands(`${ctx.image} runs \`${line}\``, script, ctx);
     if (!split.ok) return split;

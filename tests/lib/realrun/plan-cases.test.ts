@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ContextInput } from '../../../src/lib/build/index.ts';
 import { planRealRun, type RealRunPlan, type RealRunRequest, type RealStep } from '../../../src/lib/realrun/index.ts';
-import { NPM_NOTE, OS_NOTE, requestFor, ROOT } from './examples.ts';
+import { NPM_NOTE, ONLY_NODE_TOOLS, OS_NOTE, requestFor, ROOT } from './examples.ts';
 
 const PKG = '{ "name": "app", "version": "1.0.0", "scripts": { "build": "node build.js" } }\n';
 const SERVER = 'console.log("hello");\n';
@@ -248,6 +248,14 @@ describe('RUN steps', () => {
     expect(stepLines(planOf(dockerfile).steps)).toEqual([
       'skip [3/4] RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm --version -> it reads a build secret (`--mount=type=secret,id=npmrc,target=/root/.npmrc`), which the real mode does not have',
       'skip [4/4] RUN --mount=type=bind,source=package.json,target=package.json npm --version -> it reads files through `--mount=type=bind,source=package.json,target=package.json`, which the real mode does not mount',
+    ]);
+  });
+
+  test('an exec-form RUN of `sh -c` is read as its script', () => {
+    const plan = planOf('FROM node:22-slim\nWORKDIR /app\nRUN ["/bin/sh", "-c", "npm --version && rm -f x"]\nCMD ["node"]\n');
+    expect(stepLines(plan.steps)).toEqual([
+      'run [3/3] RUN ["/bin/sh", "-c", "npm --version && rm -f x"] -> npm --version @stage-0/app {}',
+      `skip [3/3] RUN ["/bin/sh", "-c", "npm --version && rm -f x"] -> \`rm -f x\` runs rm, ${ONLY_NODE_TOOLS}`,
     ]);
   });
 
