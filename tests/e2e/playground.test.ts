@@ -271,7 +271,7 @@ describe('playground', () => {
 describe('build client (no browser: a fake worker)', () => {
   class BuildWorker extends FakeWorker<BuildRequest> {
     answer(id: number, result: Partial<BuildResult>) {
-      const data: BuildResponse = { kind: 'result', id, result: result as BuildResult, buildMs: 1 };
+      const data: BuildResponse = { kind: 'result', id, result: result as BuildResult, buildMs: 1, runsNode: false };
       this.say(data);
     }
     ready() {

@@ -242,7 +242,7 @@ export default function Playground(props: PlaygroundProps) {
         <div class="pg-side">
           <section class="pg-panel" aria-labelledby={`${id}-ctx`}>
             <h2 id={`${id}-ctx`}>Build context</h2>
-            <ContextFiles files={state.files} onChange={(files) => update({ files })} idPrefix={id} />
+            <ContextFiles files={state.files} onChange={(files) => update({ files })} idPrefix={id} sent={result?.context ?? null} />
           </section>
           <section class="pg-panel" aria-labelledby={`${id}-opt`}>
             <h2 id={`${id}-opt`}>Options</h2>
