@@ -28,7 +28,7 @@ describe('completeLine', () => {
   });
 
   test('flags of the command being typed', () => {
-    expect(complete('docker run --r').candidates).toEqual(['--rm']);
+    expect(complete('docker run --r').candidates).toEqual(['--real', '--rm']);
     expect(complete('docker build --t').candidates).toEqual(['--tag', '--target']);
   });
 
