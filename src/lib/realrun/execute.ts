@@ -117,7 +117,8 @@ class RealRun {
   }
 
   private async listCopy(step: Extract<RealStep, { kind: 'copy' }>): Promise<void> {
-    const simulated = this.plan.simulatedCopies.find((c) => c.line === step.line && (c.to === step.to || step.to.startsWith(`${c.to}/`)));
+    // A folder copy's entry has the step's `to`; a file copy's has its parent and lists only that file.
+    const simulated = this.plan.simulatedCopies.find((c) => c.line === step.line && (c.to === step.to || (step.to.startsWith(`${c.to}/`) && c.files.every((f) => f.path === step.to.slice(c.to.length + 1)))));
     if (simulated === undefined) return;
     const only = simulated.to === step.to ? null : step.to.slice(simulated.to.length + 1);
     let real: { path: string; size: number }[];

@@ -90,6 +90,13 @@ function stageNamed(parsed: ParseResult, from: string, before: number): number |
   return found;
 }
 
+/** A stage on a base image starts with the image's ENV (for expansion) and WORKDIR; on scratch with nothing. */
+function imageScope(ref: string | null, escapeToken: ParseResult['escapeToken']): StageScope {
+  const image = ref === null ? null : loadBaseImage(ref);
+  const config = image?.ok ? image.value.config : null;
+  return new StageScope(envMap(config?.Env ?? []), new Map(), config === null || config.WorkingDir === '' ? '/' : config.WorkingDir, escapeToken);
+}
+
 /** The stage's own build (it as the target): its files at its end. An unnamed stage is the last of the text cut after it. */
 function buildStage(recipe: Recipe, parsed: ParseResult, index: number, name: string, named: boolean): BuildResult {
   if (named) return build({ ...recipe, target: name });
@@ -130,9 +137,7 @@ function planBuiltImage(request: RealRunRequest, recipe: Recipe): Result<RealRun
       stageFiles.set(index, files);
     }
     const parentScope = stage.baseStage === null ? undefined : scopes.get(stage.baseStage);
-    const image = stage.baseKind === 'image' ? loadBaseImage(stage.base) : null;
-    const scope = parentScope?.child()
-      ?? new StageScope(envMap(image?.ok ? image.value.config.Env : []), new Map(), image?.ok && image.value.config.WorkingDir !== '' ? image.value.config.WorkingDir : '/', parsed.escapeToken);
+    const scope = parentScope?.child() ?? imageScope(stage.baseKind === 'image' ? stage.base : null, parsed.escapeToken);
     replays.push(replayStage({
       stage,
       instructions,

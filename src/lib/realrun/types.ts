@@ -45,8 +45,9 @@ export interface RealRunPlan {
   /**
    * For each copy step of the final stage (`COPY --from=<stage>`, one entry per source): what the
    * simulator put there, so the real files can be shown beside the simulated ones. `to` is the
-   * step's `to` for a folder, its parent folder for a file; paths are relative to `to`, and a folder
-   * whose contents the simulator only summarised is listed as `name/` with the summary's bytes.
+   * step's `to` for a folder, its parent folder for a file (whose entry then lists only that file);
+   * paths are relative to `to`, and a folder whose contents the simulator only summarised is listed
+   * as `name/` (`./` for the copied folder itself) with the summary's bytes.
    */
   simulatedCopies: { line: number; to: string; files: { path: string; size: number }[] }[];
   /** Where the real run differs from Docker, one sentence each (user, OS, ...). */

@@ -210,3 +210,39 @@ describe('startRealRun', () => {
     ]);
   });
 });
+
+describe('real files beside simulated ones', () => {
+  test('each source of a multi-source COPY --from is listed with its own file; a file the simulator does not have shows `-`', async () => {
+    const plan: RealRunPlan = {
+      image: 'p:latest',
+      files: { 'stage-0/src/a.js': 'aaaa', 'stage-0/src/b.js': 'bb', 'stage-0/src/c.js': 'c', 'runtime/app/': '' },
+      steps: [
+        { kind: 'copy', stage: 'runtime', line: 7, label: '[runtime 2/3] COPY --from=0 /src/a.js /src/b.js ./', instruction: 'COPY --from=0 /src/a.js /src/b.js ./', from: 'stage-0/src/a.js', to: 'runtime/app/a.js' },
+        { kind: 'copy', stage: 'runtime', line: 7, label: '[runtime 2/3] COPY --from=0 /src/a.js /src/b.js ./', instruction: 'COPY --from=0 /src/a.js /src/b.js ./', from: 'stage-0/src/b.js', to: 'runtime/app/b.js' },
+        { kind: 'copy', stage: 'runtime', line: 8, label: '[runtime 3/3] COPY --from=0 /src/c.js ./c.js', instruction: 'COPY --from=0 /src/c.js ./c.js', from: 'stage-0/src/c.js', to: 'runtime/app/c.js' },
+      ],
+      start: { command: 'node', args: ['a.js'], cwd: 'runtime/app', env: {} },
+      simulatedCopies: [
+        { line: 7, to: 'runtime/app', files: [{ path: 'a.js', size: 40 }] },
+        { line: 7, to: 'runtime/app', files: [{ path: 'b.js', size: 20 }] },
+        { line: 8, to: 'runtime/app', files: [] },
+      ],
+      notes: [],
+    };
+    const io = screen();
+    expect(await (await startRealRun(plan, new MemoryContainer(), io)).exit).toBe(0);
+    expect(io.text().split('\n')).toEqual([
+      '#1 [runtime 2/3] COPY --from=0 /src/a.js /src/b.js ./  (real, in a WebContainer)',
+      '  runtime/app/a.js: real files beside the simulated ones',
+      '    a.js  real 4B  simulated 40B',
+      '#2 [runtime 2/3] COPY --from=0 /src/a.js /src/b.js ./  (real, in a WebContainer)',
+      '  runtime/app/b.js: real files beside the simulated ones',
+      '    b.js  real 2B  simulated 20B',
+      '#3 [runtime 3/3] COPY --from=0 /src/c.js ./c.js  (real, in a WebContainer)',
+      '  runtime/app/c.js: real files beside the simulated ones',
+      '    c.js  real 1B  simulated -',
+      'starting `node a.js` in runtime/app (real, in a WebContainer)',
+      '',
+    ]);
+  });
+});
