@@ -268,6 +268,7 @@ const help: HostCommand = {
         'docker commands (simulated: the same engine as the playground, the same images and cache):\n' +
         '  docker build      build the context here (-f, -t, --target, --build-arg, --no-cache, --progress)\n' +
         '  docker run        run a command in a new container (--rm, -it, -u, -e, -w, --entrypoint)\n' +
+        '  docker run --real IMAGE   a Node image for real, in a WebContainer on this page (needs network)\n' +
         '  docker images     list images;  docker history / inspect / tag / rmi IMAGE\n' +
         '  docker image prune, docker system df\n\n' +
         'Host commands (Stagecraft\'s small versions, over the build context only):\n' +
