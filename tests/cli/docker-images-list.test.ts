@@ -93,6 +93,33 @@ describe('docker images [REPOSITORY[:TAG]]', () => {
   });
 });
 
+describe('--format', () => {
+  test('a Go template per row; "table" adds the header and aligns the cells', async () => {
+    expect(await docker(d, 'images', '--format', '{{.Repository}}:{{.Tag}} {{.Size}}', 'web')).toEqual({ status: 0, out: 'web:latest 7.8MB\nweb:v1 7.8MB\n', err: '' });
+    expect(await docker(d, 'images', '--format', 'table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}', 'w*')).toEqual({
+      status: 0,
+      out: `REPOSITORY   TAG       IMAGE ID\nweb          latest    ${ids.web}\nweb          v1        ${ids.web}\n`,
+      err: '',
+    });
+    expect((await docker(d, 'images', '--format', 'table')).out).toBe((await docker(d, 'images')).out);
+    expect((await docker(d, 'images', '-q', '--format', '{{.Tag}}', 'api')).out).toBe('1.0\n');
+  });
+
+  test('json: one object per row, keys sorted, <none> escaped as json.Marshal does', async () => {
+    expect((await docker(d, 'images', '--format', 'json', 'api')).out).toBe(
+      `{"Containers":"N/A","CreatedAt":"2026-01-01 12:00:00 +0000 UTC","CreatedSince":"Less than a second ago","Digest":"\\u003cnone\\u003e","ID":"${ids.api}","Repository":"api","SharedSize":"N/A","Size":"7.8MB","Tag":"1.0","UniqueSize":"N/A","VirtualSize":"7.8MB"}\n`,
+    );
+  });
+
+  test('an unknown field fails before anything is printed', async () => {
+    expect(await docker(d, 'images', '--format', '{{.Name}}')).toEqual({
+      status: 1,
+      out: '',
+      err: 'template parsing error: template: :1:2: executing "" at <.Name>: can\'t evaluate field Name in type *formatter.imageContext\n',
+    });
+  });
+});
+
 describe("docker's errors", () => {
   test('more than one argument', async () => {
     expect(await docker(d, 'images', 'web', 'api')).toEqual({

@@ -14,6 +14,8 @@ import {
 export interface ExecOptions {
   /** Go's Option("missingkey=error"): a missing map key is an error instead of `<no value>`. */
   missingKeyError: boolean;
+  /** The functions the template calls (docker swaps in HeaderFunctions for a table's header). */
+  functions?: ReadonlyMap<string, GoFunction>;
 }
 
 /** The "no value yet" of a pipeline's first command (missingVal in exec.go). */
@@ -282,7 +284,7 @@ class State {
 
   private evalFunction(dot: Val, name: string, ident: AnyNode, node: AnyNode, args: readonly ArgNode[] | null, final: Final): Val {
     this.at(ident);
-    const fn = FUNCTIONS.get(name) as GoFunction;
+    const fn = (this.options.functions ?? FUNCTIONS).get(name) as GoFunction;
     return this.evalCall(dot, fn, node, name, args, final);
   }
 

@@ -211,3 +211,17 @@ export const FUNCTIONS: ReadonlyMap<string, GoFunction> = new Map<string, GoFunc
 ]);
 
 export const FUNCTION_NAMES: ReadonlySet<string> = new Set(FUNCTIONS.keys());
+
+const firstArgument = (params: readonly ParamKind[]): GoFunction => ({ params, call: ([v = null]) => ok(v) });
+
+/** docker's HeaderFunctions: a table's header keeps the column names these functions would change. */
+export const HEADER_FUNCTIONS: ReadonlyMap<string, GoFunction> = new Map([
+  ...FUNCTIONS,
+  ['json', firstArgument(['string'])],
+  ['split', firstArgument(['string', 'string'])],
+  ['join', firstArgument(['string', 'string'])],
+  ['title', firstArgument(['string'])],
+  ['lower', firstArgument(['string'])],
+  ['upper', firstArgument(['string'])],
+  ['truncate', firstArgument(['string', 'int'])],
+]);

@@ -12,7 +12,8 @@ export type GoType =
   | { kind: 'duration' }
   | { kind: 'slice'; name: string; elem: GoType }
   | { kind: 'map'; name: string; elem: GoType }
-  | { kind: 'struct'; name: string; fields: readonly GoField[] }
+  // escapeHTML: marshals as json.Marshal does a map[string]string (sorted, `<` as \u003c).
+  | { kind: 'struct'; name: string; fields: readonly GoField[]; escapeHTML?: boolean }
   | { kind: 'ptr'; elem: GoType }
   | { kind: 'iface' };
 
@@ -204,8 +205,11 @@ export function printValue(v: Val): string {
   return fmtValue(v);
 }
 
-/** encoding/json's string form with SetEscapeHTML(false), as docker's `json` function encodes. */
-const jsonString = (s: string): string => JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** encoding/json's string form; docker's `json` function sets EscapeHTML(false), json.Marshal escapes. */
+function jsonString(s: string, escapeHTML = false): string {
+  const out = JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeHTML ? out.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) : out;
+}
 
 function rawJson(data: unknown): string {
   if (Array.isArray(data)) return `[${data.map(rawJson).join(',')}]`;
@@ -236,6 +240,8 @@ export function goJson(v: Val): string {
       return data === null || data === undefined ? 'null' : goJson({ type: t.elem, data });
     case 'struct': {
       if (!isObject(data)) return t.fields.length === 0 ? '{}' : 'null';
+      // docker's formatter contexts marshal themselves as a map of strings, through json.Marshal.
+      if (t.escapeHTML === true) return `{${sortedKeys(data).map((k) => `${jsonString(k, true)}:${jsonString(String(data[k]), true)}`).join(',')}}`;
       const entries = Object.keys(data).map((k) => {
         const path = jsonPath(t, k);
         return `${jsonString(k)}:${path === null ? rawJson(data[k]) : goJson(fieldValue(data, path))}`;

@@ -1,16 +1,16 @@
 /**
- * `docker images` (with its REPOSITORY[:TAG] argument, -q, -a, --no-trunc, --filter) and
+ * `docker images` (with its REPOSITORY[:TAG] argument, -q, -a, --no-trunc, --filter, --format) and
  * `docker inspect` / `docker image inspect` (with --format), `history` and `rmi` (printed by the
  * `stagecraft` commands over the in-memory store), `docker tag` and `docker image prune`.
  */
 import { humanSize } from '../../build/index.ts';
 import { err, ok } from '../../diagnostics.ts';
 import { historyCommand as stagecraftHistory } from '../commands/history.ts';
-import { formatTable } from '../commands/images.ts';
 import { inspectDoc } from '../commands/inspect.ts';
 import { rmiCommand as stagecraftRmi } from '../commands/rmi.ts';
 import { createdAgo, findImage, normaliseName } from '../state/store.ts';
 import { status, type DockerCommand, type DockerContext } from './command.ts';
+import { contextType, writeFormatted } from './format-context.ts';
 import { filterRows, imageRows, parseImageFilters } from './image-filters.ts';
 import { renderInspect } from './inspect-format.ts';
 import { reclaimableBytes } from './layers.ts';
@@ -25,6 +25,19 @@ async function delegate(ctx: DockerContext, run: typeof stagecraftHistory.run, a
 const requiresAtMost = (cmd: CommandLine, n: number): string =>
   `docker: '${cmd.path}' requires at most ${n} ${n === 1 ? 'argument' : 'arguments'}\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
 
+const DEFAULT_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
+const IMAGE_HEADERS = {
+  ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT',
+  Size: 'SIZE', Containers: 'CONTAINERS', VirtualSize: 'VIRTUAL SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+};
+const IMAGE_CONTEXT = contextType('formatter.imageContext', Object.keys(IMAGE_HEADERS));
+
+/** Go's time.Time.String() in UTC, second precision (docker's CreatedAt). */
+function goTime(ms: number | null): string {
+  const iso = new Date(ms ?? 0).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+
 /** `docker image` subcommands a mistyped `docker images <word>` probably meant (printAmbiguousHint). */
 const IMAGE_SUBCOMMANDS = new Set(['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag']);
 
@@ -38,6 +51,7 @@ export const imagesCommand: DockerCommand = {
   flags: [
     { long: 'all', short: 'a', kind: 'bool', description: 'Show all images (default hides intermediate and dangling images)' },
     { long: 'filter', short: 'f', kind: 'list', valueName: 'filter', description: 'Filter output based on conditions provided' },
+    { long: 'format', kind: 'string', valueName: 'string', description: "Format output using a custom template ('table', 'table TEMPLATE', 'json' or a Go template)" },
     { long: 'no-trunc', kind: 'bool', description: "Don't truncate output" },
     { long: 'quiet', short: 'q', kind: 'bool', description: 'Only show image IDs' },
   ],
@@ -65,13 +79,31 @@ export const imagesCommand: DockerCommand = {
     }
     const rows = filterRows(imageRows(daemon.store.images), filters.value);
     const noTrunc = flags.bools.has('no-trunc');
-    const id = (full: string): string => (noTrunc ? `sha256:${full}` : full.slice(0, 12));
-    if (flags.bools.has('quiet')) io.stdout(rows.map((r) => `${id(r.image.id)}\n`).join(''));
-    else {
-      const now = daemon.now();
-      const table = rows.map((r) => [r.repository, r.tag, id(r.image.id), createdAgo(r.image.created, now), humanSize(r.image.image.size)]);
-      io.stdout(formatTable([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...table]));
+    const now = daemon.now();
+    const fields = rows.map((r) => {
+      const size = humanSize(r.image.image.size);
+      return {
+        Containers: 'N/A',
+        CreatedAt: goTime(r.image.created),
+        CreatedSince: createdAgo(r.image.created, now),
+        Digest: '<none>',
+        ID: noTrunc ? `sha256:${r.image.id}` : r.image.id.slice(0, 12),
+        Repository: r.repository,
+        SharedSize: 'N/A',
+        Size: size,
+        Tag: r.tag,
+        UniqueSize: 'N/A',
+        VirtualSize: size,
+      };
+    });
+    const asked = flags.strings.get('format') ?? '';
+    const format = asked === '' || asked === 'table' ? (flags.bools.has('quiet') ? '{{.ID}}' : DEFAULT_IMAGE_TABLE) : asked;
+    const out = writeFormatted(format, IMAGE_CONTEXT, fields, IMAGE_HEADERS);
+    if (!out.ok) {
+      io.stderr(`${out.error}\n`);
+      return status(1);
     }
+    io.stdout(out.value);
     if (rows.length === 0 && match !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.has(match)) {
       io.stderr(`No images found matching "${match}": did you mean "docker image ${match}"?\n`);
     }
