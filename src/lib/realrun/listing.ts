@@ -39,10 +39,26 @@ function rows(real: readonly Listed[], simulated: readonly Listed[], key: (path:
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * At most MAX_ROWS rows: the entries the simulator knows come first (the comparison is the point),
+ * the rest are summed in one `(N more)` row (a real node_modules has hundreds of packages).
+ */
+function capped(table: Row[]): Row[] {
+  if (table.length <= MAX_ROWS) return table;
+  const ordered = [...table.filter((r) => r.simulated !== null), ...table.filter((r) => r.simulated === null)];
+  const shown = ordered.slice(0, MAX_ROWS - 1);
+  const rest = ordered.slice(MAX_ROWS - 1);
+  const sum = (side: 'real' | 'simulated'): Row['real'] => {
+    const present = rest.flatMap((r) => (r[side] === null ? [] : [r[side]]));
+    return present.length === 0 ? null : { files: present.reduce((n, x) => n + x.files, 0), bytes: present.reduce((n, x) => n + x.bytes, 0) };
+  };
+  return [...shown, { name: `(${rest.length} more)`, real: sum('real'), simulated: sum('simulated') }];
+}
+
 export function copyListing(to: string, real: readonly Listed[], simulated: readonly Listed[]): string[] {
   const grouped = simulated.some((f) => f.path.endsWith('/')) || new Set([...real, ...simulated].map((f) => f.path)).size > MAX_ROWS;
   const key = grouped ? (path: string) => (path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/` : path) : (path: string) => path;
-  const table = rows(real, simulated, key);
+  const table = capped(rows(real, simulated, key));
   // Only the real side is counted: a simulated summary stands for many files in one entry.
   const side = (label: string, s: Row['real'], count: boolean): string => {
     if (s === null) return `${label} -`;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { startRealRun, type RealCommand, type RealRunPlan } from '../../../src/lib/realrun/index.ts';
+import { copyListing } from '../../../src/lib/realrun/listing.ts';
 import { planExample } from './examples.ts';
 import { MemoryContainer, screen, type Behaviour } from './memory-container.ts';
 
@@ -244,5 +245,32 @@ describe('real files beside simulated ones', () => {
       'starting `node a.js` in runtime/app (real, in a WebContainer)',
       '',
     ]);
+  });
+});
+
+describe('copyListing', () => {
+  test('a big real folder: grouped by top-level entry, what the simulator knows first, the rest summed', () => {
+    const real = Array.from({ length: 30 }, (_, i) => ({ path: `pkg${String(i).padStart(2, '0')}/index.js`, size: 1000 }));
+    real.push({ path: 'express/index.js', size: 2000 }, { path: 'express/lib/router.js', size: 3000 });
+    const simulated = [{ path: './', size: 2805325 }, { path: 'express/', size: 84784 }, { path: 'express/package.json', size: 46 }];
+    expect(copyListing('runtime/app/node_modules', real, simulated)).toEqual([
+      '  runtime/app/node_modules: real files beside the simulated ones (by top-level entry)',
+      '    ./         real -                simulated 2.81MB',
+      '    express/   real 5kB (2 files)    simulated 84.8kB',
+      '    pkg00/     real 1kB              simulated -',
+      '    pkg01/     real 1kB              simulated -',
+      '    pkg02/     real 1kB              simulated -',
+      '    pkg03/     real 1kB              simulated -',
+      '    pkg04/     real 1kB              simulated -',
+      '    pkg05/     real 1kB              simulated -',
+      '    pkg06/     real 1kB              simulated -',
+      '    pkg07/     real 1kB              simulated -',
+      '    pkg08/     real 1kB              simulated -',
+      '    (21 more)  real 21kB (21 files)  simulated -',
+    ]);
+  });
+
+  test('nothing on either side', () => {
+    expect(copyListing('runtime/app/dist', [], [])).toEqual(['  runtime/app/dist: real files beside the simulated ones: none on either side']);
   });
 });
