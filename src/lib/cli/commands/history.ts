@@ -8,7 +8,7 @@ import { formatTable } from './images.ts';
 const usage = 'Usage: stagecraft history [--no-trunc] [--state DIR] IMAGE\n';
 
 /** Docker truncates CREATED BY to 45 characters, ending in an ellipsis. */
-const ellipsis = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+export const ellipsis = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export const historyCommand: Command = {
   name: 'history',

@@ -1,23 +1,23 @@
 /**
  * `docker images` (with its REPOSITORY[:TAG] argument, -q, -a, --no-trunc, --filter, --format) and
- * `docker inspect` / `docker image inspect` (with --format), `history` and `rmi` (printed by the
- * `stagecraft` commands over the in-memory store), `docker tag` and `docker image prune`.
+ * `docker inspect` / `docker image inspect` and `docker history` (with --format), `rmi` (printed by
+ * the `stagecraft` command over the in-memory store), `docker tag` and `docker image prune`.
  */
 import { humanSize } from '../../build/index.ts';
 import { err, ok } from '../../diagnostics.ts';
-import { historyCommand as stagecraftHistory } from '../commands/history.ts';
 import { inspectDoc } from '../commands/inspect.ts';
 import { rmiCommand as stagecraftRmi } from '../commands/rmi.ts';
 import { createdAgo, findImage, normaliseName } from '../state/store.ts';
 import { status, type DockerCommand, type DockerContext } from './command.ts';
 import { contextType, writeFormatted } from './format-context.ts';
 import { filterRows, imageRows, parseImageFilters } from './image-filters.ts';
+import { DEFAULT_HISTORY_TABLE, HISTORY_CONTEXT, HISTORY_HEADERS, historyFields } from './history-format.ts';
 import { renderInspect } from './inspect-format.ts';
 import { reclaimableBytes } from './layers.ts';
 import { flagError, noSuchImage, type CommandLine } from './messages.ts';
 import { storeIo } from './store-io.ts';
 
-async function delegate(ctx: DockerContext, run: typeof stagecraftHistory.run, args: readonly string[]): Promise<number> {
+async function delegate(ctx: DockerContext, run: typeof stagecraftRmi.run, args: readonly string[]): Promise<number> {
   return run(args, storeIo(ctx));
 }
 
@@ -117,9 +117,28 @@ export const historyCommand: DockerCommand = {
   use: 'docker history [OPTIONS] IMAGE',
   summary: 'Show the history of an image',
   args: { min: 1, max: 1 },
-  flags: [{ long: 'no-trunc', kind: 'bool', description: "Don't truncate output" }],
-  run: async (flags, ctx) =>
-    status(await delegate(ctx, stagecraftHistory.run, [...(flags.bools.has('no-trunc') ? ['--no-trunc'] : []), ...flags.args])),
+  flags: [
+    { long: 'format', kind: 'string', valueName: 'string', description: "Format output using a custom template ('table', 'table TEMPLATE', 'json' or a Go template)" },
+    { long: 'no-trunc', kind: 'bool', description: "Don't truncate output" },
+    { long: 'quiet', short: 'q', kind: 'bool', description: 'Only show image IDs' },
+  ],
+  run(flags, { daemon, io }) {
+    const ref = flags.args[0] as string;
+    const image = findImage(daemon.store, ref);
+    if (image === undefined) {
+      io.stderr(noSuchImage(ref));
+      return status(1);
+    }
+    const asked = flags.strings.get('format') ?? '';
+    const format = asked === '' || asked === 'table' ? (flags.bools.has('quiet') ? '{{.ID}}' : DEFAULT_HISTORY_TABLE) : asked;
+    const out = writeFormatted(format, HISTORY_CONTEXT, historyFields(image, daemon.now(), flags.bools.has('no-trunc')), HISTORY_HEADERS);
+    if (!out.ok) {
+      io.stderr(`${out.error}\n`);
+      return status(1);
+    }
+    io.stdout(out.value);
+    return status(0);
+  },
 };
 
 const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
