@@ -236,6 +236,25 @@ describe('RUN steps', () => {
     ]);
   });
 
+  test('ARG values (meta ARG re-declared, --build-arg, defaults) reach WORKDIR, ENV and the RUN env; ARGs without a value do not', () => {
+    const dockerfile = [
+      'ARG DIR=/srv',
+      'FROM node:22-slim',
+      'ARG DIR',
+      'ARG LEVEL=info',
+      'ARG TOKEN',
+      'ENV LOG_LEVEL=${LEVEL}-x',
+      'WORKDIR $DIR/api',
+      'RUN node -e "0"',
+      'CMD ["node"]',
+      '',
+    ].join('\n');
+    const plan = planRealRun({ ...request(dockerfile), recipe: { dockerfile, context: CONTEXT, buildArgs: { LEVEL: 'debug' } } });
+    expect(plan.ok && stepLines(plan.value.steps)).toEqual([
+      'run [3/3] RUN node -e "0" -> node -e 0 @stage-0/srv/api {"DIR":"/srv","LEVEL":"debug","LOG_LEVEL":"debug-x"}',
+    ]);
+  });
+
   test('a secret mount skips the RUN; a bind mount too', () => {
     const dockerfile = [
       'FROM node:22-slim',
