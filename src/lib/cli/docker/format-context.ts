@@ -4,10 +4,7 @@
  * padding 3), `json` (`{{json .}}` per row), or any Go template, one line per row.
  */
 import { err, ok, type Result } from '../../diagnostics.ts';
-import { executeTemplate } from './go-template-exec.ts';
-import { FUNCTION_NAMES, HEADER_FUNCTIONS } from './go-template-funcs.ts';
-import { parseTemplate } from './go-template-parse.ts';
-import { STRING, type GoType } from './go-values.ts';
+import { executeTemplate, FUNCTION_NAMES, HEADER_FUNCTIONS, parseTemplate, STRING, type GoType } from './go-template/index.ts';
 
 /** The rows' Go type: a pointer to a struct of string fields (docker's *formatter.xxxContext). */
 export function contextType(name: string, fields: readonly string[]): GoType {

@@ -6,10 +6,7 @@
  * `map has no entry for key "Foo"`. Output, error text and exit status are docker's.
  */
 import type { Result } from '../../diagnostics.ts';
-import { FUNCTION_NAMES } from './go-template-funcs.ts';
-import { executeTemplate } from './go-template-exec.ts';
-import { parseTemplate, type Template } from './go-template-parse.ts';
-import { BOOL, dynamic, INT, STRING, STRINGS, unbox, type GoType } from './go-values.ts';
+import { BOOL, dynamic, executeTemplate, FUNCTION_NAMES, INT, parseTemplate, STRING, STRINGS, unbox, type GoType, type Template } from './go-template/index.ts';
 
 const SET: GoType = { kind: 'map', name: 'map[string]struct {}', elem: { kind: 'struct', name: 'struct {}', fields: [] } };
 const DURATION: GoType = { kind: 'duration' };

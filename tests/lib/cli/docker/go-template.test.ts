@@ -3,10 +3,7 @@
  * location, fmt's printing of Go values, docker's extra functions. Expected texts are Go's.
  */
 import { describe, expect, test } from 'vitest';
-import { executeTemplate } from '../../../../src/lib/cli/docker/go-template-exec.ts';
-import { FUNCTION_NAMES } from '../../../../src/lib/cli/docker/go-template-funcs.ts';
-import { parseTemplate } from '../../../../src/lib/cli/docker/go-template-parse.ts';
-import { dynamic, goDuration, goFloat, unbox, type GoType, type Val } from '../../../../src/lib/cli/docker/go-values.ts';
+import { dynamic, executeTemplate, FUNCTION_NAMES, goDuration, goFloat, parseTemplate, unbox, type GoType, type Val } from '../../../../src/lib/cli/docker/go-template/index.ts';
 
 const STRINGS: GoType = { kind: 'slice', name: '[]string', elem: { kind: 'string', name: 'string' } };
 const TYPE: GoType = {

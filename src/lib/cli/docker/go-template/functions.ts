@@ -3,11 +3,11 @@
  * the ones docker/cli adds (templates/templates.go: json, split, join, title, lower, upper, pad,
  * truncate), with their parameter kinds and their error texts.
  */
-import { err, ok, type Result } from '../../diagnostics.ts';
+import { err, ok, type Result } from '../../../diagnostics.ts';
 import {
   element, fmtValue, goBool, goInt, goJson, goString, indirect, isObject, STRINGS, truth, typeName, unbox, valueTypeName,
   type GoValue, type Val,
-} from './go-values.ts';
+} from './values.ts';
 
 /**
  * How an argument is passed: `value` as reflect.Value (the invalid value stays invalid), `any` as

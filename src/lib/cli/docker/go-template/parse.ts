@@ -4,8 +4,8 @@
  * `:1:9`) and the same error texts (`template: :1: function "foo" not defined`).
  * `{{define}}`, `{{template}}` and `{{block}}` are not simulated and say so.
  */
-import { err, ok, type Result } from '../../diagnostics.ts';
-import { goQuote, itemString, lexTemplate, type Item, type ItemType } from './go-template-lex.ts';
+import { err, ok, type Result } from '../../../diagnostics.ts';
+import { goQuote, itemString, lexTemplate, type Item, type ItemType } from './lex.ts';
 
 export interface FieldNode { type: 'field'; pos: number; ident: string[] }
 export interface VariableNode { type: 'variable'; pos: number; ident: string[] }

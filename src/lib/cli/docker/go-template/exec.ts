@@ -3,13 +3,13 @@
  * and maps, variables, pipelines, functions, if / with / range / break / continue, and Go's error
  * texts with their location (`template: :1:9: executing "" at <.Config.Foo>: ...`).
  */
-import { err, ok, type Result } from '../../diagnostics.ts';
-import { FUNCTIONS, SHORT_CIRCUIT, type GoFunction, type ParamKind } from './go-template-funcs.ts';
-import { nodeString, type AnyNode, type ArgNode, type ChainNode, type CommandNode, type ControlNode, type FieldNode, type NumberNode, type PipeNode, type Template, type TemplateNode, type VariableNode } from './go-template-parse.ts';
+import { err, ok, type Result } from '../../../diagnostics.ts';
+import { FUNCTIONS, SHORT_CIRCUIT, type GoFunction, type ParamKind } from './functions.ts';
+import { nodeString, type AnyNode, type ArgNode, type ChainNode, type CommandNode, type ControlNode, type FieldNode, type NumberNode, type PipeNode, type Template, type TemplateNode, type VariableNode } from './parse.ts';
 import {
   element, fieldByName, fieldValue, FLOAT, goBool, goInt, goString, indirect, isObject, printValue, truth, typeName, unbox, valueTypeName,
   type GoValue, type Val,
-} from './go-values.ts';
+} from './values.ts';
 
 export interface ExecOptions {
   /** Go's Option("missingkey=error"): a missing map key is an error instead of `<no value>`. */
