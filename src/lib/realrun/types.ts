@@ -19,7 +19,10 @@ export interface RealCommand {
  * progress names it, `[runtime 4/7] RUN npm ci --omit=dev` (`[build] FROM base` for a stage's parent).
  */
 export type RealStep =
-  /** A RUN whose commands are Node tools (npm, npx, node, ...): run for real, in order, stopping at a failure. */
+  /**
+   * A RUN's Node commands (npm, npx, node, ...): run for real, in order, stopping at a failure. Line 0
+   * (stage = the final stage): the commands a container command `sh -c "a && b"` runs before its last.
+   */
   | { kind: 'run'; stage: string; line: number; label: string; instruction: string; commands: RealCommand[] }
   /** `COPY --from=<stage>` (or a stage's `FROM <stage>`): copy a replayed stage's real files. */
   | { kind: 'copy'; stage: string; line: number; label: string; instruction: string; from: string; to: string }
@@ -83,6 +86,7 @@ export interface RealProcess {
 
 /** The container the run happens in: a WebContainer in the page, an in-memory fake in tests. */
 export interface RealContainer {
+  /** Writes the files (see RealRunPlan.files) over what is there; called again for each 'context' step. */
   mount(files: Readonly<Record<string, string>>): Promise<void>;
   spawn(command: RealCommand, size: { cols: number; rows: number }): Promise<RealProcess>;
   /**
