@@ -77,6 +77,8 @@ export function runSteps(ins: RunInstruction, ctx: RunContext): { steps: RealSte
       continue;
     }
     const [program, ...args] = part.kind === 'command' ? part.argv : [];
+    // `set -eux` only sets shell options; the replay already stops at the first failure.
+    if (program === 'set' && args.every((a) => /^[-+][a-z]+$/.test(a))) continue;
     if (part.kind === 'command' && program !== undefined && isNodeTool(program)) {
       commands.push({ command: baseName(program), args: args.map(ctx.rewrite), cwd: inStage(ctx.stage, cwd), env: { ...env, ...part.env } });
       continue;

@@ -270,11 +270,11 @@ describe('RUN steps', () => {
     ]);
   });
 
-  test('an exec-form RUN of `sh -c` is read as its script', () => {
-    const plan = planOf('FROM node:22-slim\nWORKDIR /app\nRUN ["/bin/sh", "-c", "npm --version && rm -f x"]\nCMD ["node"]\n');
+  test('an exec-form RUN of `sh -c` is read as its script (`set -eu` only sets shell options: nothing to say)', () => {
+    const plan = planOf('FROM node:22-slim\nWORKDIR /app\nRUN ["/bin/sh", "-c", "set -eu; npm --version && rm -f x"]\nCMD ["node"]\n');
     expect(stepLines(plan.steps)).toEqual([
-      'run [3/3] RUN ["/bin/sh", "-c", "npm --version && rm -f x"] -> npm --version @stage-0/app {}',
-      `skip [3/3] RUN ["/bin/sh", "-c", "npm --version && rm -f x"] -> \`rm -f x\` runs rm, ${ONLY_NODE_TOOLS}`,
+      'run [3/3] RUN ["/bin/sh", "-c", "set -eu; npm --version && rm -f x"] -> npm --version @stage-0/app {}',
+      `skip [3/3] RUN ["/bin/sh", "-c", "set -eu; npm --version && rm -f x"] -> \`rm -f x\` runs rm, ${ONLY_NODE_TOOLS}`,
     ]);
   });
 
