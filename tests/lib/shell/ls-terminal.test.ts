@@ -11,7 +11,7 @@ import { AS_ROOT, chmod, mkdir, symlink, writeFile, type DirNode } from '../../.
 import { openShell, runArgv, runShell } from '../../../src/lib/shell/index.ts';
 import { busyboxTree, gnuTree, PATH, ROOT } from './fixtures.ts';
 
-type Kind = 'd' | 'f' | 'x' | 'l';
+type Kind = 'd' | 'f' | 'x' | 'l' | 'w';
 interface Recording {
   /** The files' time, the simulator's clock here. */
   time: number;
@@ -31,7 +31,8 @@ function withEntries(base: DirNode, entries: readonly [string, Kind][]): DirNode
   for (const [name, kind] of entries) {
     const path = `/work/${name}`;
     if (kind === 'd') fs = must(mkdir(fs, AS_ROOT, path));
-    else if (kind === 'l') fs = must(symlink(fs, AS_ROOT, 'notes.txt', path));
+    else if (kind === 'w') fs = must(mkdir(fs, AS_ROOT, path, { mode: 0o1777 }));
+    else if (kind === 'l') fs = must(symlink(fs, AS_ROOT, name === 'gone' ? 'nowhere' : 'notes.txt', path));
     else fs = must(chmod(must(writeFile(fs, AS_ROOT, path, { content: '' })), AS_ROOT, path, kind === 'x' ? 0o755 : 0o644));
   }
   return fs;
@@ -96,5 +97,19 @@ describe('BusyBox --color[=WHEN] (recorded from BusyBox 1.35.0 through a pipe an
     ['ls -- --color 2>&1 | cat', "ls: --color: No such file or directory\n"],
   ])('%s', (line, stdout) => {
     expect(onTerminal('busybox', entries, 80, line).stdout).toBe(stdout);
+  });
+});
+
+describe('GNU ls --color=WHEN: a value or its unambiguous beginning (recorded from coreutils 9.1)', () => {
+  const valid = "Valid arguments are:\n  - 'always', 'yes', 'force'\n  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'\nTry 'ls --help' for more information.\n";
+  test.each([
+    ['ls --color=bogus', `ls: invalid argument 'bogus' for '--color'\n${valid}`],
+    ['ls --color=', `ls: ambiguous argument '' for '--color'\n${valid}`],
+  ])('%s', (line, stderr) => {
+    const r = onTerminal('gnu', [['d', 'd']], 80, line);
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual(['', stderr, 1]);
+  });
+  test('--color=n is never (no, none and never agree)', () => {
+    expect(onTerminal('gnu', [['d', 'd']], 80, 'ls --color=n').stdout).toBe('d\n');
   });
 });

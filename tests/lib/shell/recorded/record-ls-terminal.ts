@@ -10,7 +10,8 @@ import { chmodSync, lutimesSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Kind = 'd' | 'f' | 'x' | 'l';
+/** A folder, a file, an executable, a symlink to notes.txt, a sticky world-writable folder (like /tmp). */
+type Kind = 'd' | 'f' | 'x' | 'l' | 'w';
 const dirs = (names: string): [string, Kind][] => names.split(' ').map((n) => [n, 'd']);
 
 const scenarios: Record<string, [string, Kind][]> = {
@@ -21,13 +22,18 @@ const scenarios: Record<string, [string, Kind][]> = {
   many: Array.from({ length: 25 }, (_, i): [string, Kind] => [`file-${String(i + 1).padStart(2, '0')}${(i + 1) % 3 ? '.txt' : '-with-a-longer-name.json'}`, 'f']),
   quoted: [['a b', 'f'], ['dir', 'd'], ["it's", 'f'], ['ok.txt', 'f'], ['plain', 'f'], ['x$y', 'f']],
   short: [...'abcdefghijklmnopqrstuvwxyz'].map((c): [string, Kind] => [c, 'f']).concat([['aa', 'f']]),
+  modes: [['bin', 'd'], ['tmp', 'w'], ['var', 'd'], ['notes.txt', 'f'], ['gone', 'l'], ['current', 'l'], ['run.sh', 'x'], ['site.tar', 'f'], ['a-folder-with-a-rather-long-name', 'd'], ['build-and-deploy-it-all.sh', 'x']],
 };
 
 /** Every scenario at these widths with these options... */
-const widths: Record<string, number[]> = { 'debian-root': [80, 40, 20], 'alpine-root': [80, 40], 'node-app': [80, 60, 30], mixed: [80, 35, 24], many: [120, 80, 50], quoted: [80, 30], short: [80, 20, 7] };
+const widths: Record<string, number[]> = { 'debian-root': [80, 40, 20], 'alpine-root': [80, 40], 'node-app': [80, 60, 30], mixed: [80, 35, 24], many: [120, 80, 50], quoted: [80, 30], short: [80, 20, 7], modes: [] };
 const options = ['ls', 'ls -x', 'ls -F', 'ls -a'];
-/** ...and these command lines at one width: pipes, -1, -l, -C off a terminal, COLUMNS, -w, stdin not a terminal. */
-const extras: [string, number, string][] = [
+/**
+ * ...and these command lines at one width: pipes, -1, -l, -C off a terminal, COLUMNS, -w, stdin not a
+ * terminal, --color. The last element, when there, names the one program to record (BusyBox's
+ * `--color=al` leaves the default on, which Debian's build cannot show).
+ */
+const extras: [string, number, string, string?][] = [
   ['node-app', 80, 'ls | cat'],
   ['node-app', 80, 'echo "$(ls)"'],
   ['node-app', 80, 'ls -C | cat'],
@@ -42,10 +48,29 @@ const extras: [string, number, string][] = [
   ['mixed', 80, 'ls -lC'],
   ['mixed', 80, 'ls -d app z notes.txt'],
   ['mixed', 80, 'ls app logs'],
+  ['mixed', 80, 'ls --color'],
+  ['mixed', 24, 'ls --color=auto -F'],
+  ['mixed', 30, 'ls --color=always -x'],
+  ['mixed', 80, 'ls -l --color=always'],
+  ['mixed', 80, 'ls --color=always | cat'],
+  ['mixed', 80, 'ls --color=auto | cat'],
+  ['mixed', 80, 'ls --color=al', 'gnu'],
+  ['quoted', 30, 'ls --color'],
+  ['many', 50, 'ls -l --color'],
+  ['many', 20, 'ls --color'],
+  ['modes', 80, 'ls --color'],
+  ['modes', 80, 'ls -l --color'],
+  ['modes', 30, 'ls --color'],
+  ['modes', 60, 'ls -l --color'],
+  ['modes', 30, 'ls -l --color'],
+  ['modes', 80, 'TERM=dumb ls --color'],
+  ['modes', 80, "LS_COLORS='di=01;31:*.TAR=01;33:ex=00:or=40;31:ln=35' ls --color"],
+  ['modes', 80, "LS_COLORS='di=01;31:*.TAR=01;33:ex=00:or=40;31:ln=35' TERM=dumb ls --color -l"],
 ];
 
-/** The recorded command: BusyBox as an Alpine shell would run it, with its default colours. */
-const real = (tool: string, line: string): string => (tool === 'gnu' ? line : line.replace(/\bls\b/g, 'busybox ls --color=auto'));
+/** The recorded command: BusyBox as an Alpine shell would run it, with its default colours unless --color is given. */
+const real = (tool: string, line: string): string =>
+  tool === 'gnu' ? line : line.replace(/\bls\b/g, line.includes('--color') ? 'busybox ls' : 'busybox ls --color=auto');
 
 const outputs: { scenario: string; tool: string; cols: number; command: string; stdout: string }[] = [];
 const env = { PATH: process.env['PATH'] ?? '', HOME: '/root', TERM: 'xterm', LC_ALL: 'C', TZ: 'UTC' };
@@ -55,8 +80,10 @@ for (const [scenario, entries] of Object.entries(scenarios)) {
   const dir = mkdtempSync(join(tmpdir(), 'ls-'));
   for (const [name, kind] of entries) {
     const path = join(dir, name);
-    if (kind === 'd') mkdirSync(path);
-    else if (kind === 'l') symlinkSync('notes.txt', path);
+    if (kind === 'd' || kind === 'w') {
+      mkdirSync(path);
+      if (kind === 'w') chmodSync(path, 0o1777);
+    } else if (kind === 'l') symlinkSync(name === 'gone' ? 'nowhere' : 'notes.txt', path);
     else {
       writeFileSync(path, '');
       chmodSync(path, kind === 'x' ? 0o755 : 0o644);
@@ -64,9 +91,12 @@ for (const [scenario, entries] of Object.entries(scenarios)) {
     lutimesSync(path, time / 1000, time / 1000);
   }
   utimesSync(dir, time / 1000, time / 1000);
-  const runs = [...(widths[scenario] ?? []).flatMap((cols) => options.map((command): [number, string] => [cols, command])), ...extras.filter(([s]) => s === scenario).map(([, cols, command]): [number, string] => [cols, command])];
-  for (const [cols, command] of runs) {
-    for (const tool of ['gnu', 'busybox']) {
+  const runs = [
+    ...(widths[scenario] ?? []).flatMap((cols) => options.map((command): [number, string, string | undefined] => [cols, command, undefined])),
+    ...extras.filter(([s]) => s === scenario).map(([, cols, command, only]): [number, string, string | undefined] => [cols, command, only]),
+  ];
+  for (const [cols, command, only] of runs) {
+    for (const tool of only === undefined ? ['gnu', 'busybox'] : [only]) {
       const r = spawnSync('script', ['-qc', `stty cols ${cols} rows 24; ${real(tool, command)}`, '/dev/null'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       outputs.push({ scenario, tool, cols, command, stdout: r.stdout.replaceAll('\r\n', '\n') });
     }

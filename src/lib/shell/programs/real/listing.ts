@@ -4,7 +4,7 @@
  */
 import { lstat, mayAccess, R_OK, readdir, stat, X_OK, type DirNode, type FsNode } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
-import { layoutNames, lsDisplay, renderNames, renderTarget, takeColorOption, type LsDisplay } from './ls-display.ts';
+import { layoutNames, lsDisplay, renderNames, renderTarget, takeColorOption, withFirstReset, type LsDisplay } from './ls-display.ts';
 import { formatDate } from './system.ts';
 import { badOption, busybox, complain, groupName, humanSize, modeString, parseOptions, q, userName } from './support.ts';
 
@@ -35,8 +35,7 @@ interface Entry {
 export const ls: Command = {
   name: 'ls',
   run(args, ctx) {
-    // BusyBox takes --color[=WHEN]; GNU's is not simulated and stays an unknown option.
-    const { rest, color } = busybox(ctx) ? takeColorOption(args) : { rest: [...args], color: undefined };
+    const { rest, color } = takeColorOption(args);
     const opts = parseOptions(rest, {
       flags: 'laA1RdhnFrtSipCx',
       values: 'w',
@@ -44,7 +43,9 @@ export const ls: Command = {
     });
     if (opts.unknown !== undefined) return badOption(ctx, opts.unknown);
     const f = opts.flags;
-    const display = lsDisplay(rest, ctx, opts.values.get('w')?.at(-1), color);
+    const decided = lsDisplay(rest, ctx, opts.values.get('w')?.at(-1), color);
+    if (!decided.ok) return complain(ctx, decided.error);
+    const display = decided.value;
     const long = display.format === 'long';
     const bb = busybox(ctx);
     let status = 0;
@@ -72,7 +73,8 @@ export const ls: Command = {
         out.push(...longLines(ctx, sorted, f, display));
         return;
       }
-      const block = layoutNames(renderNames(sorted.map((e) => ({ name: e.name, node: e.node, suffix: classify(e.node, f.has('F')) })), display), display);
+      const shown = sorted.map((e) => ({ name: e.name, node: e.node, suffix: classify(e.node, f.has('F')), dangling: e.node.kind === 'symlink' && leadsTo(ctx, e) === undefined }));
+      const block = layoutNames(renderNames(shown, display), display);
       if (block !== '') out.push(block.slice(0, -1));
     };
     if (files.length > 0) show(files, false);
@@ -100,7 +102,7 @@ export const ls: Command = {
         queue.splice(i + 1, 0, ...sub);
       }
     }
-    if (out.length > 0) ctx.stdout.write(`${out.join('\n')}\n`);
+    if (out.length > 0) ctx.stdout.write(withFirstReset(`${out.join('\n')}\n`, display));
     return status;
   },
 };
@@ -131,26 +133,32 @@ const classify = (node: FsNode, on: boolean): string => {
 
 function longLines(ctx: CommandContext, entries: readonly Entry[], f: ReadonlySet<string>, display: LsDisplay): string[] {
   const numeric = f.has('n');
-  const names = renderNames(entries.map((e) => ({ name: e.name, node: e.node, suffix: '' })), display);
-  const rows = entries.map((e, i) => {
+  const rows = entries.map((e) => {
     const size = listedSize(e.node);
-    const name = (names[i] as { text: string }).text;
     return {
       mode: modeString(e.node),
       links: String(linkCount(e.node)),
       user: numeric ? String(e.node.uid) : (userName(ctx.fs, e.node.uid) ?? String(e.node.uid)),
       group: numeric ? String(e.node.gid) : (groupName(ctx.fs, e.node.gid) ?? String(e.node.gid)),
       size: f.has('h') ? humanSize(size) : String(size),
-      name: name + (e.node.kind === 'symlink' ? ` -> ${renderTarget(e.node.target, leadsTo(ctx, e), display)}` : classify(e.node, f.has('F'))),
     };
   });
   const date = formatDate(ctx.now, '%b %e %H:%M');
-  if (busybox(ctx)) {
-    return rows.map((r) => `${r.mode} ${r.links.padStart(4)} ${r.user.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(9)} ${date} ${r.name}`);
-  }
   const width = (key: 'links' | 'user' | 'group' | 'size'): number => Math.max(...rows.map((r) => r[key].length));
   const [wl, wu, wg, ws] = [width('links'), width('user'), width('group'), width('size')];
-  return rows.map((r) => `${r.mode} ${r.links.padStart(wl)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${date} ${r.name}`);
+  const prefixes = busybox(ctx)
+    ? rows.map((r) => `${r.mode} ${r.links.padStart(4)} ${r.user.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(9)} ${date} `)
+    : rows.map((r) => `${r.mode} ${r.links.padStart(wl)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${date} `);
+  // GNU counts where a name starts (for its clear-to-end-of-line) from the size column on: ls.c
+  // writes out the mode, links, owner and group first and restarts its buffer there.
+  const startCol = ws + 1 + date.length + 1;
+  const shown = entries.map((e) => ({ name: e.name, node: e.node, suffix: '', dangling: e.node.kind === 'symlink' && leadsTo(ctx, e) === undefined }));
+  const names = renderNames(shown, display, startCol);
+  return entries.map((e, i) => {
+    const name = (names[i] as { text: string }).text;
+    const rest = e.node.kind === 'symlink' ? ` -> ${renderTarget(e.node.target, leadsTo(ctx, e), display)}` : classify(e.node, f.has('F'));
+    return `${prefixes[i] as string}${name}${rest}`;
+  });
 }
 
 export const du: Command = {

@@ -1,11 +1,13 @@
 /**
  * What `ls` decides from where its output goes: the format (one per line in a pipe or a build log,
  * columns on a terminal, or as -l/-1/-C/-x ask), the line width, and how names look there (GNU
- * quotes, BusyBox colours).
+ * quotes, BusyBox colours, and colours on --color).
  */
+import { err, ok, type Result } from '../../../diagnostics.ts';
 import type { FsNode } from '../../../vfs/index.ts';
 import type { CommandContext } from '../../command.ts';
 import { busyboxColumns, gnuColumns, type BusyboxCell } from './ls-columns.ts';
+import { gnuColor, gnuPaint, gnuPalette, gnuReset, type GnuPalette } from './ls-gnu-colors.ts';
 import { BUSYBOX_RESET, busyboxColor, busyboxColorsByDefault, displayWidth, needsQuoting, shellEscape } from './ls-names.ts';
 import { busybox } from './support.ts';
 
@@ -17,14 +19,16 @@ export interface LsDisplay {
   width: number;
   /** GNU on a terminal: shell-escape quoting. */
   quote: boolean;
-  /** BusyBox on a terminal: colours by file type. */
-  color: boolean;
+  /** BusyBox's colours by file type (Alpine's default on a terminal, or --color). */
+  busyboxColor: boolean;
+  /** GNU --color: the palette, when it colours. */
+  gnuPalette: GnuPalette | undefined;
   busybox: boolean;
 }
 
 /**
- * BusyBox's `--color[=WHEN]` (taken out of the arguments before the other options are parsed), the
- * last one given; a bare `--color` is `always`.
+ * `--color[=WHEN]` (taken out of the arguments before the other options are parsed), the last one
+ * given; a bare `--color` is `always`.
  */
 export function takeColorOption(args: readonly string[]): { rest: string[]; color: string | undefined } {
   const end = args.indexOf('--');
@@ -46,12 +50,27 @@ function busyboxColorWhen(when: string | undefined, byDefault: boolean, tty: boo
   return byDefault;
 }
 
+const GNU_WHEN: Readonly<Record<string, 'always' | 'never' | 'auto'>> = {
+  always: 'always', yes: 'always', force: 'always', never: 'never', no: 'never', none: 'never', auto: 'auto', tty: 'auto', 'if-tty': 'auto',
+};
+
+/** GNU (argmatch): a value or an unambiguous beginning of one; otherwise ls's usage error. */
+function gnuColorWhen(when: string): Result<'always' | 'never' | 'auto', string> {
+  const exact = GNU_WHEN[when];
+  const matches = new Set(Object.entries(GNU_WHEN).filter(([name]) => name.startsWith(when)).map(([, value]) => value));
+  const only = [...matches][0];
+  if (exact !== undefined) return ok(exact);
+  if (matches.size === 1 && only !== undefined) return ok(only);
+  const valid = "Valid arguments are:\n  - 'always', 'yes', 'force'\n  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'";
+  return err(`${matches.size > 1 ? 'ambiguous' : 'invalid'} argument '${when}' for '--color'\n${valid}\nTry 'ls --help' for more information.`);
+}
+
 /**
  * The last of -l (or -n), -1, -C, -x wins, except that -1 does not undo -l (GNU and BusyBox alike);
- * with none of them, columns when stdout is a terminal. `width` is -w's value, `color` BusyBox's
- * --color value.
+ * with none of them, columns when stdout is a terminal. `width` is -w's value, `color` --color's.
+ * A bad --color value is GNU's usage error (the message, without `ls: `).
  */
-export function lsDisplay(args: readonly string[], ctx: CommandContext, width: string | undefined, color?: string): LsDisplay {
+export function lsDisplay(args: readonly string[], ctx: CommandContext, width: string | undefined, color?: string): Result<LsDisplay, string> {
   const tty = ctx.stdout.terminal !== undefined;
   let format: LsFormat | undefined;
   for (const arg of args) {
@@ -66,13 +85,17 @@ export function lsDisplay(args: readonly string[], ctx: CommandContext, width: s
     }
   }
   const bb = busybox(ctx);
-  return {
+  const when = bb || color === undefined ? ok('never' as const) : gnuColorWhen(color);
+  if (!when.ok) return when;
+  const gnuColors = when.value === 'always' || (when.value === 'auto' && tty);
+  return ok({
     format: format ?? (tty ? 'columns' : 'single'),
     width: width !== undefined && /^[0-9]+$/.test(width) ? Number(width) : bb ? busyboxWidth(ctx) : gnuWidth(ctx),
     quote: !bb && tty,
-    color: bb && busyboxColorWhen(color, busyboxColorsByDefault(ctx.env, tty), tty, ctx.env),
+    busyboxColor: bb && busyboxColorWhen(color, busyboxColorsByDefault(ctx.env, tty), tty, ctx.env),
+    gnuPalette: gnuColors ? gnuPalette(ctx.env) : undefined,
     busybox: bb,
-  };
+  });
 }
 
 /** GNU: the terminal's width when stdout is one, else COLUMNS, else 80. */
@@ -96,27 +119,41 @@ export interface ShownName {
   name: string;
   node: FsNode;
   suffix: string;
+  /** A symlink that leads nowhere (GNU colours it `or` when LS_COLORS sets that). */
+  dangling?: boolean;
 }
 
 /**
  * One listing's names as printed. GNU on a terminal quotes the names that need it and, in columns
  * or -l, puts a space before the others when any is quoted, so the names line up inside the quotes.
+ * `startCol` is where the names start on their line (-l), for GNU's clear-to-end-of-line after a
+ * coloured name that wraps.
  */
-export function renderNames(names: readonly ShownName[], display: LsDisplay): BusyboxCell[] {
+export function renderNames(names: readonly ShownName[], display: LsDisplay, startCol = 0): BusyboxCell[] {
   const aligned = display.quote && display.format !== 'single' && names.some((n) => needsQuoting(n.name));
-  return names.map(({ name, node, suffix }) => {
-    if (display.color) {
+  return names.map(({ name, node, suffix, dangling }) => {
+    if (display.busyboxColor) {
       return { text: `${busyboxColor(node)}${name}${BUSYBOX_RESET}${suffix}`, width: displayWidth(name + suffix), nameWidth: displayWidth(name) };
     }
-    const shown = display.quote ? `${aligned && !needsQuoting(name) ? ' ' : ''}${shellEscape(name)}${suffix}` : name + suffix;
-    return { text: shown, width: displayWidth(shown), nameWidth: displayWidth(name) };
+    const pad = aligned && !needsQuoting(name) ? ' ' : '';
+    const quoted = display.quote ? shellEscape(name) : name;
+    const width = displayWidth(pad + quoted + suffix);
+    const palette = display.gnuPalette;
+    const color = palette === undefined ? undefined : gnuColor(palette, name, node, dangling === true);
+    if (palette === undefined || color === undefined) return { text: pad + quoted + suffix, width, nameWidth: displayWidth(name) };
+    const length = displayWidth(pad + quoted);
+    const wraps = display.width > 0 && Math.floor(startCol / display.width) !== Math.floor((startCol + length - 1) / display.width);
+    return { text: `${pad}${gnuPaint(palette, color, quoted)}${wraps ? (palette.indicators['cl'] ?? '') : ''}${suffix}`, width, nameWidth: displayWidth(name) };
   });
 }
 
 /** A symlink's target in -l (`-> x`): quoted or coloured (by what it leads to) like names. */
 export function renderTarget(target: string, leadsTo: FsNode | undefined, display: LsDisplay): string {
-  if (display.color) return `${leadsTo === undefined ? '\x1b[1;31m' : busyboxColor(leadsTo)}${target}${BUSYBOX_RESET}`;
-  return display.quote ? shellEscape(target) : target;
+  if (display.busyboxColor) return `${leadsTo === undefined ? '\x1b[1;31m' : busyboxColor(leadsTo)}${target}${BUSYBOX_RESET}`;
+  const quoted = display.quote ? shellEscape(target) : target;
+  const palette = display.gnuPalette;
+  const color = palette === undefined ? undefined : gnuColor(palette, target, leadsTo, false);
+  return palette === undefined || color === undefined ? quoted : gnuPaint(palette, color, quoted);
 }
 
 /** The printed names of one listing in the short formats, each line ending in a newline. */
@@ -124,5 +161,15 @@ export function layoutNames(cells: readonly BusyboxCell[], display: LsDisplay): 
   if (cells.length === 0) return '';
   if (display.format === 'single') return cells.map((c) => `${c.text}\n`).join('');
   const across = display.format === 'across';
-  return display.busybox ? busyboxColumns(cells, display.width, across) : gnuColumns(cells, display.width, across);
+  // GNU pads with spaces only when it colours: some terminals mishandle tabs among colour codes.
+  return display.busybox ? busyboxColumns(cells, display.width, across) : gnuColumns(cells, display.width, across, display.gnuPalette === undefined ? 8 : 0);
+}
+
+/** GNU writes a reset once, before the first colour of its output (prep_non_filename_text). */
+export function withFirstReset(output: string, display: LsDisplay): string {
+  const palette = display.gnuPalette;
+  const left = palette?.indicators['lc'];
+  if (palette === undefined || left === undefined || left === '') return output;
+  const at = output.indexOf(left);
+  return at === -1 ? output : output.slice(0, at) + gnuReset(palette) + output.slice(at);
 }
