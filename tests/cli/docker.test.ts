@@ -210,9 +210,9 @@ describe('usage errors in docker\'s words', () => {
       status: 1,
       err: "docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information\n",
     });
-    expect(await docker(d, 'images', 'x')).toMatchObject({
+    expect(await docker(d, 'images', 'x', 'y')).toMatchObject({
       status: 1,
-      err: "docker: 'docker images' accepts no arguments\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker images --help' for more information\n",
+      err: "docker: 'docker images' requires at most 1 argument\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker images --help' for more information\n",
     });
     expect(await docker(d, 'ps')).toMatchObject({ status: 1, err: 'docker ps: not simulated by Stagecraft (no container outlives its `docker run` here, so there are none to list).\n' });
     expect(await docker(d, 'system', 'prune')).toMatchObject({

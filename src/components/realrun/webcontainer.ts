@@ -53,6 +53,9 @@ export async function bootContainer(timeoutMs: number): Promise<Result<PageConta
   }
 }
 
+/** Waits for a process's output stream to end, or a second at most (a stream left open must not hang the run). */
+const outputEnd = (piped: Promise<void>): Promise<unknown> => Promise.race([piped, new Promise((resolve) => setTimeout(resolve, 1000))]);
+
 /** The WebContainer as a PageContainer (exported for its unit test, which passes a fake). */
 export function adaptWebContainer(container: WebContainer): PageContainer {
   const spawn = (command: RealCommand, size: { cols: number; rows: number }): Promise<WebContainerProcess> =>
@@ -64,8 +67,7 @@ export function adaptWebContainer(container: WebContainer): PageContainer {
     let output = '';
     const piped = child.output.pipeTo(new WritableStream({ write: (chunk) => void (output += chunk) })).catch(() => {});
     const code = await child.exit;
-    // The output may still be arriving when the exit code does; wait for its end, briefly.
-    await Promise.race([piped, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await outputEnd(piped);
     if (code !== 0) throw new Error(output.trim() || `exit code ${code}`);
     return output;
   }
@@ -78,9 +80,9 @@ export function adaptWebContainer(container: WebContainer): PageContainer {
       const listeners: ((text: string) => void)[] = [];
       // Output that arrives before anyone listens is kept for the first listener, not lost.
       const early: string[] = [];
-      void child.output.pipeTo(
-        new WritableStream({ write: (chunk) => (listeners.length === 0 ? void early.push(chunk) : listeners.forEach((l) => l(chunk))) }),
-      );
+      const piped = child.output
+        .pipeTo(new WritableStream({ write: (chunk) => (listeners.length === 0 ? void early.push(chunk) : listeners.forEach((l) => l(chunk))) }))
+        .catch(() => {});
       return {
         onOutput(listener) {
           listeners.push(listener);
@@ -88,7 +90,12 @@ export function adaptWebContainer(container: WebContainer): PageContainer {
         },
         write: (data) => void writer.write(data),
         kill: () => child.kill(),
-        exit: child.exit,
+        // The exit code can come before the last output; hand it on once the output has ended,
+        // so a step's output never lands after the next step's header.
+        exit: child.exit.then(async (code) => {
+          await outputEnd(piped);
+          return code;
+        }),
       };
     },
     async copy(from, to) {

@@ -92,3 +92,26 @@ test('ports report their URL when opened and null when closed', () => {
   ]);
   expect(fake.portListeners).toEqual([]);
 });
+
+test('a process whose last output comes after its exit code: exit resolves only once that output is delivered', async () => {
+  const late = {
+    spawn: async () => ({
+      output: new ReadableStream<string>({
+        start(controller) {
+          setTimeout(() => {
+            controller.enqueue('last words\r\n');
+            controller.close();
+          }, 20);
+        },
+      }),
+      input: new WritableStream<string>(),
+      kill: () => {},
+      exit: Promise.resolve(0),
+    }),
+  };
+  const child = await adaptWebContainer(late as unknown as WebContainer).spawn({ command: 'npm', args: ['ci'], cwd: 'build/app', env: {} }, { cols: 80, rows: 24 });
+  const output: string[] = [];
+  child.onOutput((text) => output.push(text));
+  expect(await child.exit).toBe(0);
+  expect(output).toEqual(['last words\r\n']);
+});

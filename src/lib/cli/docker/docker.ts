@@ -6,7 +6,7 @@ import { buildCommand } from './build.ts';
 import { status, type DockerCommand, type DockerContext, type DockerOutcome } from './command.ts';
 import { flagHelp, parseFlags } from './flags.ts';
 import { historyCommand, imagesCommand, inspectCommand, pruneCommand, rmiCommand, tagCommand } from './image-commands.ts';
-import { acceptsNoArguments, flagError, requiresAtLeast, requiresExactly, unknownCommand } from './messages.ts';
+import { acceptsNoArguments, flagError, requiresAtLeast, requiresAtMost, requiresExactly, unknownCommand } from './messages.ts';
 import { runCommand } from './run.ts';
 import { systemDfCommand } from './system-df.ts';
 
@@ -92,7 +92,10 @@ async function runOne(c: DockerCommand, argv: readonly string[], ctx: DockerCont
   const n = parsed.value.args.length;
   const { min, max } = c.args;
   if (n < min || (max !== undefined && n > max)) {
-    ctx.io.stderr(max === 0 ? acceptsNoArguments(c) : min === max ? requiresExactly(c, min) : requiresAtLeast(c, min));
+    // cobra's validators: NoArgs, ExactArgs, MaximumNArgs (`min` 0), MinimumNArgs.
+    const words =
+      max === 0 ? acceptsNoArguments(c) : min === max ? requiresExactly(c, min) : max !== undefined && n > max && min === 0 ? requiresAtMost(c, max) : requiresAtLeast(c, min);
+    ctx.io.stderr(words);
     return status(1);
   }
   return c.run(parsed.value, ctx);

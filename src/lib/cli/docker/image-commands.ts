@@ -14,7 +14,7 @@ import { filterRows, imageRows, parseImageFilters } from './image-filters.ts';
 import { DEFAULT_HISTORY_TABLE, HISTORY_CONTEXT, HISTORY_HEADERS, historyFields } from './history-format.ts';
 import { renderInspect } from './inspect-format.ts';
 import { reclaimableBytes } from './layers.ts';
-import { flagError, noSuchImage, type CommandLine } from './messages.ts';
+import { flagError, noSuchImage } from './messages.ts';
 import { storeIo } from './store-io.ts';
 
 async function delegate(ctx: DockerContext, run: typeof stagecraftRmi.run, args: readonly string[]): Promise<number> {
@@ -22,8 +22,6 @@ async function delegate(ctx: DockerContext, run: typeof stagecraftRmi.run, args:
 }
 
 /** cobra's RequiresMaxArgs text (docker/cli cli/required.go). */
-const requiresAtMost = (cmd: CommandLine, n: number): string =>
-  `docker: '${cmd.path}' requires at most ${n} ${n === 1 ? 'argument' : 'arguments'}\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
 
 const DEFAULT_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 const IMAGE_HEADERS = {
@@ -46,8 +44,7 @@ export const imagesCommand: DockerCommand = {
   path: 'docker images',
   use: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
   summary: 'List images',
-  // At most one: checked in run, with cobra's "requires at most" words.
-  args: { min: 0 },
+  args: { min: 0, max: 1 },
   flags: [
     { long: 'all', short: 'a', kind: 'bool', description: 'Show all images (default hides intermediate and dangling images)' },
     { long: 'filter', short: 'f', kind: 'list', valueName: 'filter', description: 'Filter output based on conditions provided' },
@@ -56,10 +53,6 @@ export const imagesCommand: DockerCommand = {
     { long: 'quiet', short: 'q', kind: 'bool', description: 'Only show image IDs' },
   ],
   run(flags, { daemon, io }) {
-    if (flags.args.length > 1) {
-      io.stderr(requiresAtMost(this, 1));
-      return status(1);
-    }
     const pairs: [string, string][] = [];
     for (const f of flags.lists.get('filter') ?? []) {
       if (f === '') continue;

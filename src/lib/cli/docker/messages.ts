@@ -19,6 +19,9 @@ export const requiresAtLeast = (cmd: CommandLine, n: number): string =>
 export const requiresExactly = (cmd: CommandLine, n: number): string =>
   `docker: '${cmd.path}' requires ${n} ${plural(n)}\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
 
+export const requiresAtMost = (cmd: CommandLine, n: number): string =>
+  `docker: '${cmd.path}' requires at most ${n} ${plural(n)}\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
+
 export const acceptsNoArguments = (cmd: CommandLine): string =>
   `docker: '${cmd.path}' accepts no arguments\n\nUsage:  ${cmd.use}\n\nRun '${cmd.path} --help' for more information\n`;
 
