@@ -22,6 +22,8 @@ const firstQuestion = (page: Page) => page.locator('sc-quiz-question').first();
 
 async function solveExercise(page: Page): Promise<void> {
   await page.goto(url('/exercises/split-go-build/'));
+  // The CodeMirror editor replaces the textarea once the page is idle: type into it, not into the fallback.
+  await page.locator('.cm-content').waitFor();
   await page.getByLabel('Dockerfile', { exact: true }).fill(solution);
   await page.getByRole('button', { name: 'Check the goals' }).click();
   await page.locator('.check-status', { hasText: 'Solved' }).waitFor();
@@ -123,7 +125,7 @@ describe('exercise', () => {
       assert.equal(await page.locator('[data-solved-badge]').isVisible(), true);
 
       await page.reload();
-      assert.equal(await page.getByLabel('Dockerfile', { exact: true }).inputValue(), solution);
+      assert.equal(await page.locator('#exercise-dockerfile').inputValue(), solution);
       assert.equal(await page.locator('[data-solved-badge]').isVisible(), true);
       assert.equal(await page.locator('.hint-list li:visible').count(), 1, 'hints shown stay shown');
     });
@@ -160,7 +162,7 @@ describe('progress', () => {
       await page.locator('.progress-status', { hasText: 'Imported' }).waitFor();
       assert.match(await summary.textContent() ?? '', /1 exercises solved/);
       await page.goto(url('/exercises/split-go-build/'));
-      assert.equal(await page.getByLabel('Dockerfile', { exact: true }).inputValue(), solution);
+      assert.equal(await page.locator('#exercise-dockerfile').inputValue(), solution);
     });
   });
 
