@@ -3,9 +3,8 @@
  * own rule for what a container starts (the node images' entrypoint, `sh -c`, a Node tool the image
  * has), applied to the built image. Runs in the build worker after each build; it is cheap.
  */
-import type { ImageResult } from '../../lib/build/index.ts';
+import { envMap, type ImageResult } from '../../lib/build/index.ts';
 import { lookupInFiles } from '../../lib/realrun/image-lookup.ts';
-import { envMap } from '../../lib/realrun/scope.ts';
 import { resolveStart } from '../../lib/realrun/start.ts';
 
 export function runsNode(image: ImageResult): boolean {

@@ -22,6 +22,7 @@ export { serializeCache, deserializeCache, type CacheJson } from './cache-json.t
 export { formatProgress, humanSize } from './progress.ts';
 export { digestOf, hashText } from './hash.ts';
 export { compilePatterns, isIgnored, readIgnoreFile } from './dockerignore.ts';
+export { envMap } from './state.ts';
 
 /** The real neighbours: the Dockerfile parser, the image catalogue and the shell. */
 export const defaultDeps: EngineDeps = {

@@ -3,14 +3,14 @@
  * supplies the facts (the build, each needed stage's files, the progress labels, the base images);
  * this module maps them onto stage folders in the container and says what cannot be replayed.
  */
-import { build, type BuildResult, type ImageFile } from '../build/index.ts';
+import { build, envMap, type BuildResult, type ImageFile } from '../build/index.ts';
 import type { Result } from '../diagnostics.ts';
 import { parseDockerfile, type ParseResult } from '../dockerfile/index.ts';
 import { loadBaseImage } from '../images/index.ts';
 import { inStage, pathRewriter } from './folders.ts';
 import { lookupInFiles, lookupInTree } from './image-lookup.ts';
 import { realRunNotes } from './notes.ts';
-import { containerEnv, envMap, metaArgValues, StageScope } from './scope.ts';
+import { containerEnv, metaArgValues, StageScope } from './scope.ts';
 import { replayStage, type StageReplay } from './stage-replay.ts';
 import { resolveStart, type ContainerCommand, type StartArgv } from './start.ts';
 import type { RealCommand, RealRunPlan, RealRunRequest, RealStep } from './types.ts';

@@ -5,6 +5,7 @@
 import type { ArgInstruction, EnvInstruction, EscapeToken, WorkdirInstruction } from '../dockerfile/index.ts';
 import { expandWord } from '../dockerfile/index.ts';
 import { normalizePath } from '../vfs/index.ts';
+import { envMap } from '../build/index.ts';
 
 /** Variables a real process must not inherit: the WebContainer has its own. */
 const HOST_VARIABLES = new Set(['PATH', 'HOSTNAME', 'HOME']);
@@ -63,15 +64,6 @@ export class StageScope {
     for (const [key, value] of [...this.args, ...this.env]) if (!HOST_VARIABLES.has(key)) out[key] = value;
     return out;
   }
-}
-
-export function envMap(entries: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    if (eq > 0) map.set(entry.slice(0, eq), entry.slice(eq + 1));
-  }
-  return map;
 }
 
 /** The container's environment: the image's ENV and `-e`, minus host variables and what the base image set. */
