@@ -3,7 +3,8 @@
  * big or summarised copy, per top-level entry), its real and simulated size, `-` where one side
  * has nothing.
  */
-import { humanSize } from '../build/index.ts';
+// The light entry (no engine): this module ships to the page with the real run.
+import { humanSize } from '../build/view-api.ts';
 
 interface Listed {
   path: string;
