@@ -12,6 +12,7 @@ import { parseScript } from './parser.ts';
 import { ExitSignal, LoopSignal, ReturnSignal } from './signals.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { syntaxErrorText } from './syntax-error.ts';
+import { shellExecFailure, shellPrefix, type ExecFailure } from './messages.ts';
 
 /** Programs that are also regular builtins (dash and ash build these in, so no file is needed). */
 export const BUILTIN_PROGRAMS: ReadonlySet<string> = new Set(['echo', 'printf', 'test', '[', 'true', 'false', 'pwd']);
@@ -270,8 +271,26 @@ const local: Builtin = (shell, args) => {
 
 const exec: Builtin = (shell, args, io) => {
   if (args.length === 0) return 0;
-  throw new ExitSignal(shell.dispatch(args, [], io, true));
+  throw new ExitSignal(shell.dispatch(args, [], io, true, (failure) => execFailed(shell, io, failure)));
 };
+
+/**
+ * exec's words for a program it cannot start: `sh: 1: exec: nope: not found` (dash), `sh: exec:
+ * line 0: nope: not found` (ash). bash says `exec: nope: not found`, but names the file it found
+ * when execve fails: `/app/myapp: cannot execute: required file not found`.
+ */
+function execFailed(shell: Shell, io: IO, failure: ExecFailure): void {
+  if (shell.dialect === 'bash' && failure.kind === 'missing-interpreter') {
+    shell.error(io, `${normalizePath(failure.path, shell.cwd)}: cannot execute: required file not found`);
+    return;
+  }
+  if (shell.dialect === 'bash' && failure.kind === 'denied') {
+    const path = normalizePath(failure.name, shell.cwd);
+    shell.error(io, `${path}: Permission denied\n${shellPrefix('bash', shell.name, shell.line)}exec: ${path}: cannot execute: Permission denied`);
+    return;
+  }
+  builtinError(shell, io, 'exec', shellExecFailure(failure, shell.dialect === 'bash' ? 'dash' : shell.dialect));
+}
 
 /** How `command -v` / `type` describe a name. */
 function describe(shell: Shell, name: string): { kind: 'function' | 'builtin' | 'program'; path?: string } | undefined {

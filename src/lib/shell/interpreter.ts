@@ -314,8 +314,17 @@ export class Shell {
     io.stderr.write(`${ps4}${shown.join(' ')}\n`);
   }
 
-  /** Runs argv as a function, builtin or program (`command x` skips functions). */
-  dispatch(argv: readonly string[], assignments: readonly { name: string; value: string }[], io: IO, skipFunctions = false): number {
+  /**
+   * Runs argv as a function, builtin or program (`command x` skips functions). `report` words a
+   * program that cannot start (default: the shell's `x: not found`).
+   */
+  dispatch(
+    argv: readonly string[],
+    assignments: readonly { name: string; value: string }[],
+    io: IO,
+    skipFunctions = false,
+    report: (failure: ExecFailure) => void = (failure) => this.error(io, shellExecFailure(failure, this.dialect)),
+  ): number {
     const name = argv[0] as string;
     const args = argv.slice(1);
     const fn = skipFunctions ? undefined : this.functions.get(name);
@@ -326,7 +335,7 @@ export class Shell {
     const env = { ...this.exportedEnv(), ...Object.fromEntries(assignments.map((a) => [a.name, a.value])) };
     const program = BUILTIN_PROGRAMS.has(name) ? (name === 'echo' && this.dialect === 'dash' ? dashEcho : this.session.registry.get(name)) : undefined;
     if (program !== undefined) return this.runBuiltinProgram(program, name, args, env, io);
-    return this.execute(argv, env, this.cwd, io, (failure) => this.error(io, shellExecFailure(failure, this.dialect)));
+    return this.execute(argv, env, this.cwd, io, report);
   }
 
   /**

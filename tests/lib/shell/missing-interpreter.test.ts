@@ -100,6 +100,28 @@ describe('a script whose #! interpreter is missing', () => {
   });
 });
 
+describe('exec PROGRAM that cannot start: the exec builtin words it', () => {
+  const tree = (base: DirNode): DirNode => put(glibcApp(base), '/app/noexec', { content: '#!/bin/sh\necho hi\n', mode: 0o644 });
+  const cases = {
+    dash: { fs: tree(gnuTree()), argv0: '/bin/sh', lines: ['/bin/sh: 1: exec: nope: not found', '/bin/sh: 1: exec: ./myapp: not found', '/bin/sh: 1: exec: ./noexec: Permission denied', '/bin/sh: 2: exec: nope: not found'] },
+    ash: { fs: tree(busyboxTree()), argv0: '/bin/sh', lines: ['/bin/sh: exec: line 0: nope: not found', '/bin/sh: exec: line 0: ./myapp: not found', '/bin/sh: exec: line 0: ./noexec: Permission denied', '/bin/sh: exec: line 1: nope: not found'] },
+    bash: {
+      fs: bash(tree(gnuTree())),
+      argv0: '/bin/bash',
+      lines: [
+        '/bin/bash: line 1: exec: nope: not found',
+        '/bin/bash: line 1: /app/myapp: cannot execute: required file not found',
+        '/bin/bash: line 1: /app/noexec: Permission denied\n/bin/bash: line 1: exec: /app/noexec: cannot execute: Permission denied',
+        '/bin/bash: line 2: exec: nope: not found',
+      ],
+    },
+  };
+  test.each(Object.entries(cases))('%s', (_, { fs, argv0, lines }) => {
+    const results = ['exec nope', 'exec ./myapp', 'exec ./noexec', 'echo a\nexec nope'].map((script) => sh(script, { fs, argv0, cwd: '/app' }));
+    expect(results.map((r) => [r.exitCode, r.stderr])).toEqual([[127, `${lines[0]}\n`], [127, `${lines[1]}\n`], [126, `${lines[2]}\n`], [127, `${lines[3]}\n`]]);
+  });
+});
+
 describe('runArgv: the container command (docker run, exec-form RUN)', () => {
   const exec = (argv: string[], fs: DirNode, cwd = '/') => runArgv(argv, { fs, cred: ROOT, user: 'root', cwd, env: { PATH: `/app:${PATH}` } });
 
