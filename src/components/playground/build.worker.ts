@@ -5,12 +5,12 @@
  */
 import { build, createBuildCache } from '../../lib/build/index.ts';
 import { createDaemon } from '../../lib/cli/docker/index.ts';
+import { runsNode } from '../../lib/realrun/index.ts';
 import type { StateStore } from '../../lib/cli/state/store.ts';
 import { createTerminalHost, randomContainerId } from '../terminal/terminal-host.ts';
 import type { FromTerminalWorker, ToTerminalWorker } from '../terminal/terminal-protocol.ts';
 import { PLAYGROUND_TAG, type BuildRequest, type BuildResponse, type WorkerReady } from './build-protocol.ts';
 import { toBuildInput } from './build-input.ts';
-import { runsNode } from './real-run-offer.ts';
 import { storePlaygroundImage } from './session-images.ts';
 
 const BANNER =

@@ -4,5 +4,6 @@
  */
 export type * from './types.ts';
 export { planRealRun } from './plan.ts';
+export { runsNode } from './runs-node.ts';
 export { startRealRun, EXIT_INTERRUPTED, EXIT_MOUNT_FAILED, EXIT_START_FAILED, EXIT_STEP_FAILED } from './execute.ts';
 export { NODE_TOOLS } from './node-tools.ts';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { build, type ContextInput } from '../../../src/lib/build/index.ts';
-import { runsNode } from '../../../src/components/playground/real-run-offer.ts';
+import { runsNode } from '../../../src/lib/realrun/index.ts';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'src', 'components', 'playground', 'examples');
 
