@@ -280,6 +280,11 @@ const exec: Builtin = (shell, args, io) => {
  * when execve fails: `/app/myapp: cannot execute: required file not found`.
  */
 function execFailed(shell: Shell, io: IO, failure: ExecFailure): void {
+  // A simulator limit is said the same way wherever it happens.
+  if (failure.kind === 'not-simulated') {
+    shell.error(io, shellExecFailure(failure, shell.dialect));
+    return;
+  }
   if (shell.dialect === 'bash' && failure.kind === 'missing-interpreter') {
     shell.error(io, `${normalizePath(failure.path, shell.cwd)}: cannot execute: required file not found`);
     return;
