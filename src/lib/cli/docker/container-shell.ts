@@ -39,10 +39,22 @@ export interface ContainerShellOptions {
   now: number;
   /** Show a prompt (`-t`); without a tty a shell prints none. */
   tty: boolean;
+  /** The terminal's width, for programs that lay out for a tty (`ls` in columns). */
+  cols: number;
 }
 
 export function openContainerShell(o: ContainerShellOptions): ContainerShell {
-  const shell = openShell({ fs: o.fs, cred: o.cred, user: o.user, cwd: o.cwd, env: o.env, argv0: o.name, hostname: o.hostname, now: o.now });
+  const shell = openShell({
+    fs: o.fs,
+    cred: o.cred,
+    user: o.user,
+    cwd: o.cwd,
+    env: o.env,
+    argv0: o.name,
+    hostname: o.hostname,
+    now: o.now,
+    ...(o.tty ? { terminal: { cols: o.cols } } : {}),
+  });
   const style = shell.dialect;
   let closed = false;
   let exitStatus = 0;

@@ -151,7 +151,7 @@ export const runCommand: DockerCommand = {
     }
     const env = containerEnv(image, flags.lists.get('env') ?? [], hostname, tty, home);
     if (flags.bools.has('real')) return realRun(ctx, normaliseName(ref), image, argv, cwd, flags.lists.get('env') ?? [], flags.bools.has('detach'));
-    const opts: ShellRunOptions = { fs, cred, user: userName, cwd, env, hostname, now: daemon.now() ?? DEFAULT_NOW };
+    const opts: ShellRunOptions = { fs, cred, user: userName, cwd, env, hostname, now: daemon.now() ?? DEFAULT_NOW, ...(tty ? { terminal: { cols: io.cols } } : {}) };
     const detached = flags.bools.has('detach');
     const shellName = flags.bools.has('interactive') && !detached ? interactiveShell(argv) : null;
     // The command runs (or, for a shell, is looked up) through the runtime's exec rules first.
@@ -170,7 +170,7 @@ export const runCommand: DockerCommand = {
       return status(0);
     }
     if (shellName !== null) {
-      const shell = openContainerShell({ name: shellName, fs, cred, user: userName, cwd, env, hostname, now: opts.now ?? DEFAULT_NOW, tty });
+      const shell = openContainerShell({ name: shellName, fs, cred, user: userName, cwd, env, hostname, now: opts.now ?? DEFAULT_NOW, tty, cols: io.cols });
       return { status: 0, shell };
     }
     io.stdout(result.stdout);
