@@ -5,7 +5,7 @@
  */
 import type { ImageFile } from '../build/index.ts';
 import type { CopyInstruction } from '../dockerfile/index.ts';
-import { hasWildcard, matchPattern } from '../shell/pattern.ts';
+import { hasWildcard, matchPattern } from '../shell/index.ts';
 import { normalizePath } from '../vfs/index.ts';
 import { inStage, parentOf } from './folders.ts';
 import { baseName } from './node-tools.ts';

@@ -4,8 +4,7 @@
  * `$VAR` with a known value) can be followed; `cd DIR` moves the following commands.
  */
 import type { Result } from '../diagnostics.ts';
-import type { Redirect, SimpleCommand, Word } from '../shell/ast.ts';
-import { parseScript, syntaxErrorText } from '../shell/index.ts';
+import { parseScript, syntaxErrorText, type Redirect, type SimpleCommand, type Word } from '../shell/index.ts';
 
 export type ScriptPart =
   | { kind: 'command'; argv: string[]; env: Record<string, string>; text: string }

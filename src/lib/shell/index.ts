@@ -13,6 +13,9 @@ export type { Limits, LimitName } from './limits.ts';
 export { defaultRegistry } from './programs/index.ts';
 export { realCommands } from './programs/real/index.ts';
 export { parseScript } from './parser.ts';
+export type { Redirect, SimpleCommand, Word } from './ast.ts';
+/** sh's glob matching (fnmatch), for callers that must match as the shell does. */
+export { hasWildcard, matchPattern } from './pattern.ts';
 export type { ParseResult } from './parser.ts';
 export type { SyntaxError, SyntaxProblem } from './syntax-error.ts';
 export { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
