@@ -3,7 +3,8 @@
  * simulator's builds. Each check returns what it saw when that differs from the claim, so a failing
  * test names the claim and the simulator's actual answer.
  */
-import { formatProgress, humanSize, type BuildResult, type ImageResult } from '../../src/lib/build/index.ts';
+import { createBuildCache, formatProgress, humanSize, type BuildResult, type ImageResult } from '../../src/lib/build/index.ts';
+import { walk } from '../../src/lib/vfs/index.ts';
 import { buildExample, type ExampleFiles } from '../../src/components/example/example-files.ts';
 import type { ExampleClaim, LessonExample } from '../../src/content/schemas/example.ts';
 
@@ -40,6 +41,25 @@ function stepsOnLines(result: BuildResult, lines: readonly number[]): string[] {
   });
 }
 
+/**
+ * Paths holding `text` (in their content, or their path) in any layer: every built step's
+ * filesystem, of every stage, including files a later step deleted, and the final image's files.
+ * The BuildResult lists only paths per layer, so the example is built again into a cache, which
+ * keeps each step's filesystem.
+ */
+function pathsHolding(text: string, ctx: ClaimContext): string[] {
+  const cache = createBuildCache();
+  buildExample(ctx.example.files, ctx.example.data, {}, cache);
+  const found = new Set<string>();
+  for (const step of cache.steps.values()) {
+    for (const { path, node } of walk(step.fs)) {
+      if (path.includes(text) || (node.kind === 'file' && node.content?.includes(text) === true)) found.add(path);
+    }
+  }
+  for (const file of ctx.result.image?.files ?? []) if (file.path.includes(text) || file.content?.includes(text) === true) found.add(file.path);
+  return [...found].sort();
+}
+
 /** null when the claim holds, else a sentence saying what the simulator did instead. */
 export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | null {
   const { result } = ctx;
@@ -47,6 +67,11 @@ export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | nul
   if ('fails' in claim) {
     if (result.ok) return 'the build succeeded';
     return firstError(result).includes(claim.fails) ? null : `it failed with: ${firstError(result)}`;
+  }
+  if ('fails-without-secrets' in claim) {
+    const bare = buildExample(ctx.example.files, { ...ctx.example.data, secrets: undefined, edit: undefined }).result;
+    if (bare.ok) return 'without its secrets the build succeeded';
+    return firstError(bare).includes(claim['fails-without-secrets']) ? null : `without its secrets it failed with: ${firstError(bare)}`;
   }
   if ('diagnostics' in claim) {
     const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
@@ -78,6 +103,15 @@ export function checkClaim(claim: ExampleClaim, ctx: ClaimContext): string | nul
     return mine < other ? null : `${mine} bytes, not smaller than ${other}`;
   }
   if ('log-has' in claim) return formatProgress(result.progress).includes(claim['log-has']) ? null : 'the build log does not contain it';
+  if ('log-lacks' in claim) {
+    const log = formatProgress(result.progress);
+    if (!log.includes(claim['log-lacks'])) return null;
+    return `the build log has it: ${log.split('\n').find((l) => l.includes(claim['log-lacks'])) ?? '(across lines)'}`;
+  }
+  if ('layers-lack-text' in claim) {
+    const paths = pathsHolding(claim['layers-lack-text'], ctx);
+    return paths.length === 0 ? null : `layers hold it in: ${paths.join(', ')}`;
+  }
   if ('output' in claim) {
     const step = result.stages.flatMap((s) => s.steps).find((s) => s.line === claim.output.line && s.status !== 'not-run');
     if (step === undefined) return `no step ran on line ${claim.output.line}`;

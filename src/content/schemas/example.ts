@@ -14,6 +14,8 @@ export const exampleClaimSchema = z
     // The build succeeds, or fails with an error containing this text.
     z.strictObject({ builds: z.literal(true).describe('The build succeeds.') }),
     z.strictObject({ fails: z.string().min(3).describe('Text the first error message contains.') }),
+    // The same build without the example's `secrets` (a forgotten --secret; the playground, which has none).
+    z.strictObject({ 'fails-without-secrets': z.string().min(3).describe('Text the first error contains when built without `secrets`.') }),
     // Paths that exist / do not exist in the final image.
     z.strictObject({ present: z.array(imagePath).min(1).describe('Paths the final image has.') }),
     z.strictObject({ absent: z.array(imagePath).min(1).describe('Paths the final image does not have.') }),
@@ -51,6 +53,9 @@ export const exampleClaimSchema = z
     z.strictObject({ 'history-count': z.int().min(0).describe('Number of `docker history` lines, the base image\'s included.') }),
     z.strictObject({ 'history-has': z.string().min(1).describe('Text some CREATED BY line contains.') }),
     z.strictObject({ 'history-lacks': z.string().min(1).describe('Text no CREATED BY line contains.') }),
+    // Text (a secret) that no layer holds: no file of any built step's filesystem, in any stage,
+    // deleted later or not, has it in its content or path.
+    z.strictObject({ 'layers-lack-text': z.string().min(3).describe('Text no file in any layer contains.') }),
     // After applying the example's `edit` and rebuilding with the same cache: the steps on these
     // Dockerfile lines are cached / run again.
     z.strictObject({
@@ -62,6 +67,8 @@ export const exampleClaimSchema = z
     z.strictObject({ output: z.strictObject({ line, contains: z.string().min(1) }).describe('Text a RUN step printed.') }),
     // The build log (`--progress=plain`) contains this text.
     z.strictObject({ 'log-has': z.string().min(1).describe('Text the plain progress output contains.') }),
+    // ... does not contain this text (a secret: neither the command lines nor what they printed).
+    z.strictObject({ 'log-lacks': z.string().min(1).describe('Text the plain progress output does not contain.') }),
     // Steps that hit the cache in the example's own (first) build: a step another stage already ran.
     z.strictObject({ 'cached-first': z.array(line).min(1).describe('Lines of steps cached in the first build.') }),
     // Diagnostics (lint hints or errors) by code.
@@ -84,6 +91,11 @@ export const exampleSchema = z
     builder: z.enum(['buildkit', 'legacy']).optional().describe('The builder (default: BuildKit).'),
     // `docker build --build-arg`.
     buildArgs: z.record(z.string(), z.string()).optional().describe('--build-arg values.'),
+    // `docker build --secret id=<id>,src=$HOME/.<id>`: what the file on the builder's machine holds.
+    secrets: z
+      .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a secret id: letters, digits, ".", "_" or "-"'), z.string())
+      .optional()
+      .describe('Build secrets by id: the content of the file `--secret id=<id>,src=$HOME/.<id>` passes (never in the context).'),
     // A change to one context file before a second build with the same cache (caching lessons).
     edit: z
       .strictObject({ path: z.string().min(1).describe('Context path to change.'), content: z.string().describe('Its new text.') })
