@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { build, createBuildCache, type BuildResult, type BuilderKind, type ContextInput } from '../../lib/build/index.ts';
+import { build, createBuildCache, type BuildCache, type BuildResult, type BuilderKind, type ContextInput } from '../../lib/build/index.ts';
 import type { Result } from '../../lib/diagnostics.ts';
 
 export interface ExampleFiles {
@@ -19,6 +19,8 @@ export interface ExampleOptions {
   target?: string | undefined;
   builder?: BuilderKind | undefined;
   buildArgs?: Readonly<Record<string, string>> | undefined;
+  /** `--secret` contents by id: shown to `RUN --mount=type=secret` only, never part of the context. */
+  secrets?: Readonly<Record<string, string>> | undefined;
   edit?: { path: string; content: string } | undefined;
 }
 
@@ -67,11 +69,15 @@ export function readExampleFiles(dir: string): Result<ExampleFiles, string> {
   return { ok: true, value: { dockerfile: readFileSync(dockerfilePath, 'utf8'), context } };
 }
 
-/** Builds the example as its options say; `override` switches the target or the builder (claims about other targets). */
+/**
+ * Builds the example as its options say; `override` switches the target or the builder (claims about
+ * other targets). `cache` receives every step's filesystem (claims that look inside the layers).
+ */
 export function buildExample(
   files: ExampleFiles,
   options: ExampleOptions,
   override: { target?: string | undefined; builder?: BuilderKind | undefined } = {},
+  cache: BuildCache = createBuildCache(),
 ): ExampleBuild {
   const target = override.target ?? options.target;
   const builder = override.builder ?? options.builder;
@@ -80,9 +86,9 @@ export function buildExample(
     context: files.context,
     ...(target === undefined ? {} : { target }),
     ...(options.buildArgs === undefined ? {} : { buildArgs: options.buildArgs }),
+    ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     ...(builder === undefined ? {} : { builder }),
   };
-  const cache = createBuildCache();
   const result = build(input, cache);
   if (options.edit === undefined) return { result, rebuild: null };
   const edited = { ...files.context, [options.edit.path]: { content: options.edit.content } };

@@ -52,8 +52,22 @@ export interface ImageView {
   files: FileView[];
 }
 
+/** A build secret as the page explains it: where docker reads it from, and what it holds. */
+export interface SecretView {
+  id: string;
+  /** The `src=` file of `--secret`: on the machine that runs `docker build`, outside the context. */
+  file: string;
+  content: string;
+}
+
 export interface ExampleView {
   command: string;
+  secrets: SecretView[];
+  /**
+   * For an example with secrets: what the same build does without them, as the playground (which
+   * cannot pass secrets) will build it, e.g. `fails with “line 4: secret npmrc: not found”`. Null without secrets.
+   */
+  withoutSecrets: string | null;
   error: string | null;
   /** What the failing step printed on stderr (the shell's own words), or ''. */
   errorOutput: string;
@@ -101,14 +115,39 @@ function quoteArgv(argv: readonly string[] | null): string {
   return argv === null ? '' : JSON.stringify(argv);
 }
 
+/** Where an example's secret is read from: a dotfile in the home folder, like ~/.npmrc. */
+const secretFile = (id: string): string => `$HOME/.${id}`;
+
 export function buildCommand(options: ExampleOptions, tag: string): string {
   const args = Object.entries(options.buildArgs ?? {}).map(([k, v]) => ` --build-arg ${k}=${v}`);
+  const secrets = Object.keys(options.secrets ?? {}).map((id) => ` --secret id=${id},src=${secretFile(id)}`);
   const env = options.builder === 'legacy' ? 'DOCKER_BUILDKIT=0 ' : '';
-  return `${env}docker build${options.target === undefined ? '' : ` --target ${options.target}`}${args.join('')} -t ${tag} .`;
+  return `${env}docker build${options.target === undefined ? '' : ` --target ${options.target}`}${args.join('')}${secrets.join('')} -t ${tag} .`;
 }
 
-export function exampleView(result: BuildResult, rebuild: BuildResult | null, options: ExampleOptions, show: readonly string[], tag: string): ExampleView {
+function firstError(result: BuildResult): string | null {
   const error = result.diagnostics.find((d) => d.severity === 'error');
+  return error === undefined ? null : `${error.line === null ? '' : `line ${error.line}: `}${error.message}`;
+}
+
+/** How the build without its secrets ends, as a predicate: `fails with “line 4: secret npmrc: not found”`. */
+function outcomeWithout(bare: BuildResult): string {
+  const error = firstError(bare);
+  return error === null ? 'builds with the secret mounts left out' : `fails with “${error}”`;
+}
+
+/**
+ * `bare` is the same build without the secrets (null when the example has none): the playground
+ * cannot pass secrets, so the page says what it will show instead.
+ */
+export function exampleView(
+  result: BuildResult,
+  rebuild: BuildResult | null,
+  bare: BuildResult | null,
+  options: ExampleOptions,
+  show: readonly string[],
+  tag: string,
+): ExampleView {
   const image = result.image;
   const byPath = new Map((image?.files ?? []).map((f) => [f.path, f]));
   const passwd = byPath.get('/etc/passwd')?.content ?? '';
@@ -117,7 +156,9 @@ export function exampleView(result: BuildResult, rebuild: BuildResult | null, op
   const cmd = quoteArgv(image?.config.Cmd ?? null);
   return {
     command: buildCommand(options, tag),
-    error: error === undefined ? null : `${error.line === null ? '' : `line ${error.line}: `}${error.message}`,
+    secrets: Object.entries(options.secrets ?? {}).map(([id, content]) => ({ id, file: secretFile(id), content })),
+    withoutSecrets: bare === null ? null : outcomeWithout(bare),
+    error: firstError(result),
     errorOutput: result.stages.flatMap((s) => s.steps).find((s) => s.status === 'failed')?.stderr.trim() ?? '',
     stages: result.stages.map((s) => ({
       name: s.name,
