@@ -6,7 +6,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sitePaths, useSite } from './harness.ts';
+import { axeViolations, sitePaths, useSite } from './harness.ts';
 import { listImages } from '../../src/lib/images/index.ts';
 import { INSTRUCTION_FLAGS, KEYWORDS } from '../../src/lib/dockerfile/index.ts';
 
@@ -72,6 +72,22 @@ describe('reference', () => {
       assert.equal(await page.locator('.image-list > li').count(), listImages().length);
       const text = (await page.locator('main').textContent()) ?? '';
       for (const word of ['apk', 'npm', 'gcr.io/distroless/static-debian12', 'Size from:']) assert.ok(text.includes(word), word);
+    });
+  });
+});
+
+describe('the smallest phones (320 px)', () => {
+  test('a table wider than the screen can be reached and scrolled from the keyboard; axe agrees', async () => {
+    await site.page({ width: 320 }, async (page) => {
+      await page.goto(`${site.origin}/lessons/01-images-and-layers/`);
+      const tables = page.locator('main table');
+      const states = await tables.evaluateAll((all) => all.map((t) => [t.scrollWidth > t.clientWidth, t.getAttribute('tabindex')]));
+      assert.ok(states.some(([scrolls]) => scrolls), 'lesson 1 has a table that scrolls at 320 px');
+      for (const [scrolls, tabindex] of states) assert.equal(tabindex, scrolls ? '0' : null);
+      assert.deepEqual(await axeViolations(page), []);
+      // Wide enough again: the tab stop goes.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.waitForFunction(() => [...document.querySelectorAll('main table')].every((t) => !t.hasAttribute('tabindex')));
     });
   });
 });
