@@ -1,6 +1,7 @@
 /**
- * The examples' package-lock.json files are locks real npm wrote, so `npm ci` installs them (in real
- * Docker and in the "Run for real" WebContainer) instead of refusing a lock that is out of sync.
+ * The examples', exercises' and quizzes' package-lock.json files are locks real npm wrote, so `npm ci`
+ * installs them (in real Docker and in the "Run for real" WebContainer) instead of refusing a lock that
+ * is out of sync.
  */
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +11,9 @@ import { lockProblems, satisfies } from './npm-lockfile.ts';
 import type { LockFile, PackageManifest } from './npm-lockfile.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
-const exampleRoots = ['src/content/examples', 'src/components/playground/examples'].map((dir) => join(repo, dir));
+const contextRoots = ['src/content/examples', 'src/content/exercises', 'src/components/playground/examples'].map((dir) => join(repo, dir));
 
-/** Every package-lock.json inside an example's context folder. */
+/** Every package-lock.json inside an example's or exercise's context folder. */
 function contextLocks(dir: string, inContext = false): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -23,7 +24,7 @@ function contextLocks(dir: string, inContext = false): string[] {
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-const locks = exampleRoots.flatMap((root) => contextLocks(root)).map((path) => ({
+const locks = contextRoots.flatMap((root) => contextLocks(root)).map((path) => ({
   name: relative(repo, path),
   manifest: readJson<PackageManifest>(join(dirname(path), 'package.json')),
   lock: readJson<LockFile>(path),
@@ -39,8 +40,24 @@ const editedLocks = readdirSync(join(repo, 'src/content/examples'), { recursive:
     return [{ name: `${relative(repo, example)} (edit)`, manifest: readJson<PackageManifest>(join(example, 'context/package.json')), lock: JSON.parse(edit.content) as LockFile }];
   });
 
-describe('every Node example locks its whole tree as npm does', () => {
-  test('the search finds the Node examples', () => {
+interface QuizFile {
+  questions: { id: string; predict?: { context?: Record<string, string> } }[];
+}
+
+/** Locks in the build context of a quiz's predict question, checked against the package.json beside them. */
+const quizLocks = readdirSync(join(repo, 'src/content/quizzes'))
+  .filter((file) => file.endsWith('.yaml'))
+  .flatMap((file) =>
+    (parse(readFileSync(join(repo, 'src/content/quizzes', file), 'utf8')) as QuizFile).questions.flatMap(({ id, predict }) => {
+      const lock = predict?.context?.['package-lock.json'];
+      if (lock === undefined) return [];
+      const manifest = JSON.parse(predict?.context?.['package.json'] ?? '{}') as PackageManifest;
+      return [{ name: `src/content/quizzes/${file} ${id}`, manifest, lock: JSON.parse(lock) as LockFile }];
+    }),
+  );
+
+describe('every Node example, exercise and quiz locks its whole tree as npm does', () => {
+  test('the search finds the Node examples, exercises and quiz questions', () => {
     const names = locks.map((l) => l.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -50,13 +67,20 @@ describe('every Node example locks its whole tree as npm does', () => {
         'src/components/playground/examples/02-node-nginx-site/context/package-lock.json',
         'src/components/playground/examples/03-typescript-api-non-root/context/package-lock.json',
         'src/components/playground/examples/04-three-stage-site/context/package-lock.json',
+        'src/content/exercises/dockerignore-node-modules/context/package-lock.json',
+        'src/content/exercises/image-under-size/context/package-lock.json',
+        'src/content/exercises/node-non-root/context/package-lock.json',
+        'src/content/exercises/remove-leaked-secret/context/package-lock.json',
+        'src/content/exercises/reorder-for-cache/context/package-lock.json',
+        'src/content/exercises/static-site-nginx/context/package-lock.json',
       ]),
     );
+    expect(quizLocks.map((l) => l.name)).toEqual(['src/content/quizzes/01-images-and-layers.yaml predict-cache']);
     expect(editedLocks.map((l) => l.name)).toEqual(['src/content/examples/04-caching/dependency-change (edit)']);
     expect(locks.every((l) => existsSync(join(repo, dirname(l.name), 'package.json')))).toBe(true);
   });
 
-  test.each([...locks, ...editedLocks].map((l) => [l.name, l] as const))('%s', (_name, { manifest, lock }) => {
+  test.each([...locks, ...editedLocks, ...quizLocks].map((l) => [l.name, l] as const))('%s', (_name, { manifest, lock }) => {
     expect(lockProblems(manifest, lock)).toEqual([]);
   });
 });
