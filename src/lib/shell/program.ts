@@ -2,8 +2,10 @@
  * Finding a program the way execvp does, in the image's own filesystem: a name with a `/` is a path,
  * any other name is looked up in each PATH directory. What is found decides what runs:
  * - a script whose `#!` names a shell → that shell runs it (the user's own build.sh);
+ * - busybox (the file resolves to a `busybox`) → the applet its invoked name names, if Stagecraft
+ *   implements it (`/bin/ls` → `/bin/busybox`), else "not simulated" or busybox's "applet not found";
  * - a file whose name as invoked, or whose symlink target's name, has an implementation in the
- *   registry (`/bin/ls` → `/bin/busybox`, `/usr/local/bin/npm` → `npm-cli.js`) → that implementation;
+ *   registry (`/usr/local/bin/npm` → `npm-cli.js`) → that implementation;
  * - a script with another `#!` interpreter → that interpreter with the script's path;
  * - other text without `#!` → sh runs it, as dash does for ENOEXEC;
  * - anything else exists in the image but Stagecraft cannot run it: "not simulated".
@@ -13,6 +15,7 @@
  */
 import { checkAccess, resolvePath, stat, X_OK, type Access, type DirNode, type FileNode } from '../vfs/index.ts';
 import type { Command, Flavor, Registry } from './command.ts';
+import { appletNotFound, findApplet } from './programs/real/shells.ts';
 import { missingLoader, presentInImage } from './programs/simulated/linkage.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -59,10 +62,24 @@ function classify(fs: DirNode, access: Access, registry: Registry, path: string,
   const realPath = real.ok ? real.value : path;
   const flavor: Flavor = basename(realPath) === 'busybox' ? 'busybox' : 'gnu';
   if (interpreter !== undefined && SHELLS.has(basename(interpreter[0] as string))) return { kind: 'script', path, interpreter };
+  if (flavor === 'busybox') return busyboxApplet(fs, registry, path, basename(invoked));
   const command = registry.get(basename(invoked)) ?? registry.get(basename(realPath));
   if (command !== undefined) return { kind: 'command', path, command, flavor };
   if (interpreter !== undefined) return { kind: 'script', path, interpreter };
   if (node.value.content !== undefined && node.value.origin === undefined) return { kind: 'script', path, interpreter: ['/bin/sh'] };
+  return { kind: 'not-simulated', path };
+}
+
+/**
+ * A file that is busybox runs the applet named by how it was invoked (busybox's run_applet_and_exit):
+ * a name starting with `busybox` is busybox itself; an applet Stagecraft implements runs; one the
+ * image's busybox has (or may have: see findApplet) but Stagecraft does not is "not simulated" like
+ * any other program of the image; any other name is busybox's `NAME: applet not found`.
+ */
+function busyboxApplet(fs: DirNode, registry: Registry, path: string, name: string): ProgramLookup {
+  const command = registry.get(name.startsWith('busybox') ? 'busybox' : name);
+  if (command !== undefined) return { kind: 'command', path, command, flavor: 'busybox' };
+  if (findApplet(fs, name).kind === 'not-in-build') return { kind: 'command', path, command: appletNotFound, flavor: 'busybox' };
   return { kind: 'not-simulated', path };
 }
 
