@@ -191,7 +191,7 @@ describe('dd and truncate', () => {
       '-rw-r--r-- 1 root root 52428800 Jan  1 00:00 /big.bin\n50M\t/big.bin\n',
       '50+0 records in\n50+0 records out\n52428800 bytes (52 MB, 50 MiB) copied, 0.0524288 s, 1.0 GB/s\n',
     ]);
-    expect(bb('dd if=/dev/zero of=/big.bin bs=1k count=3; stat -c %s /big.bin')).toEqual([0, '3072\n', '3+0 records in\n3+0 records out\n']);
+    expect(bb('dd if=/dev/zero of=/big.bin bs=1k count=3; stat -c %s /big.bin')).toEqual([0, '3072\n', '3+0 records in\n3+0 records out\n3072 bytes (3.0KB) copied, 0.000003 seconds, 953.7MB/s\n']);
   });
   test('dd copies text, and refuses an endless input without count', () => {
     expect(gnu('echo hello | dd of=/tmp/b status=none; cat /tmp/b; dd if=/nope of=/tmp/x')).toEqual([1, 'hello\n', "dd: failed to open '/nope': No such file or directory\n"]);

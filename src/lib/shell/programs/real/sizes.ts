@@ -33,18 +33,54 @@ function human(bytes: number, base: 1000 | 1024): string {
   return `${value < 10 ? (Math.round(value * 10) / 10).toFixed(1) : String(Math.round(value))} ${units[unit]}`;
 }
 
-/** dd's closing report; the simulation copies at a steady 1 GB/s so the figures are reproducible. */
-function ddReport(ctx: CommandContext, bytes: number, blockSize: number): void {
+/**
+ * The simulation copies at a steady 1 GB/s, so dd's timing figures are reproducible and the same in
+ * both flavours (`0.0524288 s` for 50 MiB): the clock is injected and no time passes during a
+ * command, and an elapsed time of 0 would make BusyBox's rate a division by zero.
+ */
+const BYTES_PER_SECOND = 1e9;
+
+/**
+ * dd's closing report: the records lines, then (unless status=noxfer) the bytes, time and rate.
+ * GNU: `52428800 bytes (52 MB, 50 MiB) copied, 0.0524288 s, 1.0 GB/s`. BusyBox, built with
+ * FEATURE_DD_THIRD_STATUS_LINE (Alpine's busyboxconfig and the defconfig the busybox image builds
+ * with, coreutils/dd.c dd_output_status): `52428800 bytes (50.0MB) copied, 0.052429 seconds, 953.7MB/s`.
+ */
+function ddReport(ctx: CommandContext, bytes: number, blockSize: number, transfer: boolean): void {
   const full = Math.floor(bytes / blockSize);
   const partial = bytes % blockSize === 0 ? 0 : 1;
   const records = `${full}+${partial} records in\n${full}+${partial} records out\n`;
-  if (busybox(ctx)) {
-    ctx.stderr.write(records);
-    return;
+  const seconds = bytes / BYTES_PER_SECOND;
+  if (!transfer) ctx.stderr.write(records);
+  else if (busybox(ctx)) {
+    const rate = bytes === 0 ? 0 : BYTES_PER_SECOND;
+    ctx.stderr.write(`${records}${bytes} bytes (${busyboxHuman(bytes)}B) copied, ${seconds.toFixed(6)} seconds, ${busyboxHuman(rate)}B/s\n`);
+  } else {
+    const amount = bytes < 1000 ? `${bytes} bytes` : `${bytes} bytes (${human(bytes, 1000)}, ${human(bytes, 1024)})`;
+    ctx.stderr.write(`${records}${amount} copied, ${formatG(seconds)} s, 1.0 GB/s\n`);
   }
-  const seconds = formatG(bytes / 1e9);
-  const amount = bytes < 1000 ? `${bytes} bytes` : `${bytes} bytes (${human(bytes, 1000)}, ${human(bytes, 1024)})`;
-  ctx.stderr.write(`${records}${amount} copied, ${seconds} s, 1.0 GB/s\n`);
+}
+
+/**
+ * BusyBox's make_human_readable_str with one decimal (libbb/human_readable.c): whole bytes below
+ * 1024, else powers of 1024 with a unit letter, the integer part truncated and the tenth rounded
+ * from the last remainder (1e9 → `953.7M`, 1023 → `1023`, 0 → `0`).
+ */
+function busyboxHuman(bytes: number): string {
+  let value = bytes;
+  let tenth = 0;
+  let unit = 0;
+  while (value >= 1024) {
+    tenth = Math.floor(((value % 1024) * 10 + 512) / 1024);
+    value = Math.floor(value / 1024);
+    unit++;
+  }
+  if (unit === 0) return String(value);
+  if (tenth >= 10) {
+    value++;
+    tenth = 0;
+  }
+  return `${value}.${tenth}${'KMGTPEZY'[unit - 1] as string}`;
 }
 
 /** C's `%g`: six significant digits, trailing zeros dropped, an exponent below 1e-4. */
@@ -102,7 +138,7 @@ export const dd: Command = {
       const written = writeText(ctx, output, text === undefined ? { size: bytes } : { content: text });
       if (!written.ok) return complain(ctx, busybox(ctx) ? `can't open ${q(output)}: ${written.error.message}` : `failed to open ${q(output)}: ${written.error.message}`);
     }
-    if (ops.get('status') !== 'none') ddReport(ctx, bytes, blockSize);
+    if (ops.get('status') !== 'none') ddReport(ctx, bytes, blockSize, ops.get('status') !== 'noxfer');
     return 0;
   },
 };
