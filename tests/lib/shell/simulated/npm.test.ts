@@ -173,3 +173,45 @@ describe('npm run', () => {
     expect(r.stderr).toContain('npm error command sh -c tsc\n');
   });
 });
+
+describe('npx', () => {
+  test('--version and -v before the command print npm’s version, as npm 10.9.2’s npx does (even with a command after them)', () => {
+    for (const argv of [['npx', '--version'], ['npx', '-v'], ['npx', '--version', 'tsc']]) {
+      const r = run(project(), argv, { cwd: '/app' });
+      expect([r.status, r.stdout, r.stderr, r.exec], argv.join(' ')).toEqual([0, '10.9.2\n', '', []]);
+    }
+  });
+
+  test('--help prints npm exec’s usage (recorded from npm 10.9.2)', () => {
+    const r = run(project(), ['npx', '--help'], { cwd: '/app' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'Run a command from a local or remote npm package',
+        '',
+        'Usage:',
+        'npm exec -- <pkg>[@<version>] [args...]',
+        'npm exec --package=<pkg>[@<version>] -- <cmd> [args...]',
+        "npm exec -c '<cmd> [args...]'",
+        "npm exec --package=foo -c '<cmd> [args...]'",
+        '',
+        'Options:',
+        '[--package <package-spec> [--package <package-spec> ...]] [-c|--call <call>]',
+        '[-w|--workspace <workspace-name> [-w|--workspace <workspace-name> ...]]',
+        '[-ws|--workspaces] [--include-workspace-root]',
+        '',
+        'alias: x',
+        '',
+        'Run "npm help exec" for more info',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('options after the command are the command’s; without a command npx runs sh on its input', () => {
+    const local = run(project({ '/app/node_modules/.bin/tsc': 'x' }), ['npx', '-y', 'tsc', '--version'], { cwd: '/app', exec: () => 0 });
+    expect([local.status, local.stdout, local.exec]).toEqual([0, '', [['tsc', '--version']]]);
+    const shell = run(project(), ['npx'], { cwd: '/app', stdin: 'echo hi\n', exec: (_argv, _ctx, options) => (options?.stdin === 'echo hi\n' ? 0 : 1) });
+    expect([shell.status, shell.exec]).toEqual([0, [['sh']]]);
+  });
+});

@@ -36,6 +36,11 @@ function readDb(ctx: CommandContext): ApkRecord[] {
   return records;
 }
 
+/** The upstream version (without apk's `-rN`) of an installed package, from apk's database. */
+export function apkInstalledVersion(ctx: CommandContext, name: string): string | undefined {
+  return readDb(ctx).find((record) => record.name === name)?.version.replace(/-r\d+$/, '');
+}
+
 const formatDb = (records: readonly ApkRecord[]): string =>
   records
     .map((r) => `P:${r.name}\nV:${r.version}\nI:${r.size}\n${r.depends.length > 0 ? `D:${r.depends.join(' ')}\n` : ''}`)

@@ -3,10 +3,14 @@
  * through the shell with node_modules/.bin on PATH), cache clean, --version.
  */
 import type { Command, CommandContext } from '../../command.ts';
+import { apkInstalledVersion } from './apk.ts';
 import { npmCatalogue } from './catalogues.ts';
 import { exists, removeIfPresent } from './fs-steps.ts';
 import { npmCi, npmFsError, npmInstall, npmPrune, writeModules } from './npm-install.ts';
 import { joinPath, npmError, readPackageJson } from './npm-project.ts';
+
+/** npm's version: Alpine's npm package when apk installed it, else the one node images bundle. */
+const npmVersion = (ctx: CommandContext): string => apkInstalledVersion(ctx, 'npm') ?? npmCatalogue.npmVersion.value;
 
 const withBinPath = (ctx: CommandContext, dir: string): Record<string, string> => ({
   PATH: `${joinPath(dir, 'node_modules/.bin')}:${ctx.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin'}`,
@@ -84,7 +88,7 @@ export const npm: Command = {
         return 0;
       case '-v':
       case '--version':
-        ctx.stdout.write(`${npmCatalogue.npmVersion.value}\n`);
+        ctx.stdout.write(`${npmVersion(ctx)}\n`);
         return 0;
       case undefined:
         ctx.stdout.write('npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm run <foo>      run the script named <foo>\n');
@@ -96,15 +100,70 @@ export const npm: Command = {
   },
 };
 
-/** `npx <bin>`: runs a local node_modules/.bin program, else fetches a catalogue package into ~/.npm/_npx. */
+/** `npx --help` as npm 10.9 prints it (recorded from npm 10.9.2's npx-cli.js). */
+const NPX_HELP = `Run a command from a local or remote npm package
+
+Usage:
+npm exec -- <pkg>[@<version>] [args...]
+npm exec --package=<pkg>[@<version>] -- <cmd> [args...]
+npm exec -c '<cmd> [args...]'
+npm exec --package=foo -c '<cmd> [args...]'
+
+Options:
+[--package <package-spec> [--package <package-spec> ...]] [-c|--call <call>]
+[-w|--workspace <workspace-name> [-w|--workspace <workspace-name> ...]]
+[-ws|--workspaces] [--include-workspace-root]
+
+alias: x
+
+Run "npm help exec" for more info
+`;
+
+/** What npx makes of its arguments: npm's options up to the first word that is not one, then the command. */
+interface NpxCall {
+  command: string[];
+  version: boolean;
+  help: boolean;
+}
+
+function parseNpx(args: readonly string[]): NpxCall {
+  const call: NpxCall = { command: [], version: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      call.command = args.slice(i + 1);
+      break;
+    }
+    if (!arg.startsWith('-')) {
+      call.command = args.slice(i);
+      break;
+    }
+    if (arg === '-v' || arg === '--version') call.version = true;
+    else if (arg === '-h' || arg === '--help' || arg === '-?') call.help = true;
+    else if (arg === '-p' || arg === '--package' || arg === '-c' || arg === '--call') i++;
+  }
+  return call;
+}
+
+/**
+ * `npx <bin>`: runs a local node_modules/.bin program, else fetches a catalogue package into
+ * ~/.npm/_npx. Options before the command are npm's: `--version` prints npm's version, `--help`
+ * npm exec's usage; with no command npx runs a shell on its standard input (empty in a RUN).
+ */
 export const npx: Command = {
   name: 'npx',
   run(args, ctx) {
-    const [bin, ...rest] = args.filter((arg) => arg !== '--yes' && arg !== '-y');
-    if (bin === undefined) {
-      ctx.stderr.write('npm error could not determine executable to run\n');
-      return 1;
+    const call = parseNpx(args);
+    if (call.version) {
+      ctx.stdout.write(`${npmVersion(ctx)}\n`);
+      return 0;
     }
+    if (call.help) {
+      ctx.stdout.write(NPX_HELP);
+      return 0;
+    }
+    const [bin, ...rest] = call.command;
+    if (bin === undefined) return ctx.exec(['sh'], { stdin: ctx.stdin, env: withBinPath(ctx, ctx.cwd) });
     if (exists(ctx.fs, ctx.access, joinPath(ctx.cwd, `node_modules/.bin/${bin}`))) {
       return ctx.exec([bin, ...rest], { env: withBinPath(ctx, ctx.cwd) });
     }
