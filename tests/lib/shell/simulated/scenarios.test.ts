@@ -185,3 +185,81 @@ function makeTreeOnto(tree: DirNode, files: Record<string, string | number>): Di
   }
   return next;
 }
+
+describe('programs a package manager installs are then found on PATH', () => {
+  test('apk add nodejs npm: node, npm and npx run (Alpine versions), node-gyp is there but not simulated', () => {
+    const r = step(alpineImage(), 'apk add --no-cache -q nodejs npm && node --version && npm --version && npx --version && npx -v; node-gyp --version');
+    expect(r.stdout).toBe(
+      [
+        'fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz',
+        'fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz',
+        'OK: 69 MiB in 28 packages',
+        'v22.16.0',
+        '10.9.1',
+        '10.9.1',
+        '10.9.1',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('/bin/sh: node-gyp: not simulated by Stagecraft (/usr/bin/node-gyp is in the image, but the simulator has no implementation of it)\n');
+    expect(r.exitCode).toBe(126);
+    expect(nodeAt(r.fs, '/usr/lib/node_modules/npm/bin/npx-cli.js')).toMatchObject({ kind: 'file', size: 2921, mode: 0o755 });
+  });
+
+  function pythonImage(): DirNode {
+    let tree = makeTreeOnto(debianImage(), { '/usr/local/bin/python3.13': 14400, '/usr/local/bin/pip': 230 });
+    tree = must(mkdir(tree, AS_ROOT, '/usr/local/lib/python3.13/site-packages', { parents: true }));
+    return withPrograms(tree, ['/usr/local/bin/python3.13', '/usr/local/bin/pip']);
+  }
+
+  test('pip install -r requirements.txt writes the console scripts to /usr/local/bin; they start Python, which is not simulated', () => {
+    const tree = makeTreeOnto(pythonImage(), { '/app/requirements.txt': 'flask==3.1.3\ngunicorn\n' });
+    const r = step(tree, 'pip install --no-cache-dir -r requirements.txt >/dev/null 2>&1 && ls /usr/local/bin && gunicorn --version', ROOT, '/app');
+    expect(r.stdout).toBe('flask\ngunicorn\ngunicornc\npip\npython3.13\n');
+    expect(r.stderr).toBe('/bin/sh: 1: /usr/local/bin/python3.13: not simulated by Stagecraft (/usr/local/bin/python3.13 is in the image, but the simulator has no implementation of it)\n');
+    expect(r.exitCode).toBe(126);
+    // Recorded from pip 23.2's --target install of flask 3.1.3, with this image's interpreter in the #! line.
+    expect(textAt(r.fs, '/usr/local/bin/flask')).toBe(
+      [
+        '#!/usr/local/bin/python3.13',
+        '# -*- coding: utf-8 -*-',
+        'import re',
+        'import sys',
+        'from flask.cli import main',
+        "if __name__ == '__main__':",
+        "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
+        '    sys.exit(main())',
+        '',
+      ].join('\n'),
+    );
+    expect(nodeAt(r.fs, '/usr/local/bin/gunicorn')).toMatchObject({ kind: 'file', mode: 0o755 });
+  });
+
+  test('pip install --user puts scripts in ~/.local/bin and warns, per distribution, that it is not on PATH', () => {
+    const r = step(pythonImage(), 'pip install --user --no-cache-dir requests pytest >/dev/null && ls /root/.local/bin && normalizer');
+    expect(r.stdout).toBe('idna\nnormalizer\npy.test\npygmentize\npytest\n');
+    const notOnPath = (start: string): string =>
+      `  WARNING: The ${start} installed in '/root/.local/bin' which is not on PATH.\n` +
+      '  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.\n';
+    expect(r.stderr).toBe(
+      notOnPath('script idna is') +
+        notOnPath('script normalizer is') +
+        notOnPath('script pygmentize is') +
+        notOnPath('scripts py.test and pytest are') +
+        "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n" +
+        '/bin/sh: 1: normalizer: not found\n',
+    );
+    expect(r.exitCode).toBe(127);
+    const onPath = step(pythonImage(), 'pip install --user --no-cache-dir -q gunicorn 2>/dev/null; PATH=/root/.local/bin:$PATH; command -v gunicorn', ROOT, '/', {});
+    expect(onPath.stdout).toBe('/root/.local/bin/gunicorn\n');
+  });
+
+  test("pip install --user into Debian's own Python is refused too (PEP 668 covers the user site)", () => {
+    const installed = step(debianImage(), 'apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-pip >/dev/null');
+    expect(installed.exitCode).toBe(0);
+    const r = step(installed.fs, 'pip install --user flask');
+    expect([r.exitCode, r.stderr.split('\n')[0]]).toEqual([1, 'error: externally-managed-environment']);
+    const allowed = step(installed.fs, 'pip install --break-system-packages -q flask >/dev/null 2>&1; ls /usr/local/bin; read -r line < /usr/local/bin/flask; echo "$line"');
+    expect(allowed.stdout).toBe('flask\n#!/usr/bin/python3\n');
+  });
+});

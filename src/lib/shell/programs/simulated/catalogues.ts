@@ -94,6 +94,17 @@ export interface Ratio {
   source: string;
 }
 
+export interface PipPackage {
+  version: string;
+  bytes: number;
+  packages: number;
+  /**
+   * The console scripts `pip install <name>` writes (its own and its dependencies'), by the
+   * distribution that declares them, in pip's install order: script name → entry point `module:function`.
+   */
+  scripts?: Record<string, Record<string, string>>;
+}
+
 export interface ToolchainCatalogue {
   gcc: { glibc: Sourced; musl: Sourced; static: Sourced; object: Sourced; perSourceByte: Ratio };
   go: {
@@ -109,8 +120,10 @@ export interface ToolchainCatalogue {
   vite: { frameworks: Record<string, Sourced>; minifyRatio: Ratio; gzipRatio: Ratio };
   pip: {
     source: string;
+    /** Where the `scripts` of the packages come from. */
+    scriptsSource: string;
     unknown: Sourced & { packages: number };
-    packages: Record<string, { version: string; bytes: number; packages: number }>;
+    packages: Record<string, PipPackage>;
     cacheRatio: Ratio;
   };
 }

@@ -9,6 +9,7 @@ import { toolchainCatalogue } from './catalogues.ts';
 import { changeBulk, exists, parentOf, putFile, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { plural } from './messages.ts';
+import { consoleScript, scriptsNotOnPath } from './pip-scripts.ts';
 
 const PIP = toolchainCatalogue.pip;
 
@@ -25,6 +26,10 @@ function pythonIn(ctx: CommandContext, base: string): string | undefined {
 
 interface Site {
   dir: string;
+  /** Where console scripts go (pip's `scripts` path of the scheme). */
+  bin: string;
+  /** The interpreter pip runs under, which its console scripts name in their `#!` line. */
+  python: string;
   version: string;
   /** The distribution's Python: pip refuses to install into it unless told to (PEP 668). */
   managed: boolean;
@@ -39,19 +44,22 @@ interface Site {
 function systemSite(ctx: CommandContext): Site {
   const local = pythonIn(ctx, '/usr/local/lib');
   if (local !== undefined && exists(ctx.fs, ctx.access, `/usr/local/lib/${local}/site-packages`)) {
-    return { dir: `/usr/local/lib/${local}/site-packages`, version: local.slice('python'.length), managed: false, debian: false };
+    const version = local.slice('python'.length);
+    return { dir: `/usr/local/lib/${local}/site-packages`, bin: '/usr/local/bin', python: `/usr/local/bin/python${version}`, version, managed: false, debian: false };
   }
   const system = pythonIn(ctx, '/usr/lib');
   if (system !== undefined) {
     const debian = exists(ctx.fs, ctx.access, '/etc/debian_version');
     return {
       dir: debian ? `/usr/local/lib/${system}/dist-packages` : `/usr/lib/${system}/site-packages`,
+      bin: debian ? '/usr/local/bin' : '/usr/bin',
+      python: '/usr/bin/python3',
       version: system.slice('python'.length),
       managed: exists(ctx.fs, ctx.access, `/usr/lib/${system}/EXTERNALLY-MANAGED`),
       debian,
     };
   }
-  return { dir: '/usr/local/lib/python3.12/site-packages', version: '3.12', managed: false, debian: false };
+  return { dir: '/usr/local/lib/python3.12/site-packages', bin: '/usr/local/bin', python: '/usr/local/bin/python3.12', version: '3.12', managed: false, debian: false };
 }
 
 /** Whether the user may create entries in `dir` (or, when it is missing, in its nearest existing parent). */
@@ -114,12 +122,38 @@ function externallyManaged(ctx: CommandContext, site: Site): number {
   return 1;
 }
 
-function install(ctx: CommandContext, args: readonly string[]): number {
-  const names: string[] = [];
-  let target: string | undefined;
-  let noCache = ctx.env['PIP_NO_CACHE_DIR'] !== undefined && ctx.env['PIP_NO_CACHE_DIR'] !== '0' && ctx.env['PIP_NO_CACHE_DIR'] !== 'false';
-  let user = false;
-  let breakSystem = ctx.env['PIP_BREAK_SYSTEM_PACKAGES'] === '1';
+/** Where an install goes: the packages' folder and the console scripts' folder. */
+interface Location {
+  dir: string;
+  bin: string;
+  /** --target and --prefix: pip neither checks PEP 668 nor warns about scripts off PATH there. */
+  elsewhere: boolean;
+}
+
+interface InstallOptions {
+  names: string[];
+  target?: string;
+  prefix?: string;
+  root?: string;
+  user: boolean;
+  noCache: boolean;
+  breakSystem: boolean;
+  warnScripts: boolean;
+  /** -q given this many times: 1 hides progress, 2 warnings too. */
+  quiet: number;
+}
+
+/** install's options, or the status of a requirements file that cannot be read. */
+function parseInstall(ctx: CommandContext, args: readonly string[]): InstallOptions | number {
+  const noCacheEnv = ctx.env['PIP_NO_CACHE_DIR'];
+  const options: InstallOptions = {
+    names: [],
+    user: false,
+    noCache: noCacheEnv !== undefined && noCacheEnv !== '0' && noCacheEnv !== 'false',
+    breakSystem: ctx.env['PIP_BREAK_SYSTEM_PACKAGES'] === '1',
+    warnScripts: true,
+    quiet: 0,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '-r' || arg === '--requirement') {
@@ -129,40 +163,85 @@ function install(ctx: CommandContext, args: readonly string[]): number {
         ctx.stderr.write(`ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'\n`);
         return 1;
       }
-      names.push(...requirementNames(read.value.content ?? ''));
-    } else if (arg === '-t' || arg === '--target') target = args[++i];
-    else if (arg === '--prefix' || arg === '--root') target = `${args[++i] ?? ''}/lib/python3/site-packages`;
-    else if (arg === '--no-cache-dir') noCache = true;
-    else if (arg === '--user') user = true;
-    else if (arg === '--break-system-packages') breakSystem = true;
+      options.names.push(...requirementNames(read.value.content ?? ''));
+    } else if (arg === '-t' || arg === '--target') options.target = args[++i] ?? '';
+    else if (arg === '--prefix') options.prefix = args[++i] ?? '';
+    else if (arg === '--root') options.root = args[++i] ?? '';
+    else if (arg === '--no-cache-dir') options.noCache = true;
+    else if (arg === '--user') options.user = true;
+    else if (arg === '--break-system-packages') options.breakSystem = true;
+    else if (arg === '--no-warn-script-location') options.warnScripts = false;
+    else if (arg === '--quiet' || /^-q+$/.test(arg)) options.quiet += arg === '--quiet' ? 1 : arg.length - 1;
     else if (arg === '-i' || arg === '--index-url' || arg === '--extra-index-url' || arg === '-c') i++;
-    else if (!arg.startsWith('-') && arg !== '.') names.push(...requirementNames(arg));
+    else if (!arg.startsWith('-') && arg !== '.') options.names.push(...requirementNames(arg));
   }
+  return options;
+}
+
+/** pip's install scheme: --target DIR (scripts in DIR/bin), --prefix P, --root R over the usual paths, --user, or the site. */
+function locate(ctx: CommandContext, options: InstallOptions, site: Site, user: boolean): Location {
+  const home = ctx.env['HOME'] ?? '/root';
+  if (options.target !== undefined) {
+    const dir = ctx.resolve(options.target);
+    return { dir, bin: `${dir}/bin`, elsewhere: true };
+  }
+  if (options.prefix !== undefined) {
+    const prefix = ctx.resolve(options.prefix).replace(/\/$/, '');
+    return { dir: `${prefix}/lib/python${site.version}/site-packages`, bin: `${prefix}/bin`, elsewhere: true };
+  }
+  const base = user ? { dir: `${home}/.local/lib/python${site.version}/site-packages`, bin: `${home}/.local/bin` } : site;
+  const root = options.root === undefined ? '' : ctx.resolve(options.root).replace(/\/$/, '');
+  return { dir: `${root}${base.dir}`, bin: `${root}${base.bin}`, elsewhere: false };
+}
+
+function install(ctx: CommandContext, args: readonly string[]): number {
+  const options = parseInstall(ctx, args);
+  if (typeof options === 'number') return options;
+  const { names, noCache } = options;
+  const progress = (text: string): void => {
+    if (options.quiet === 0) ctx.stdout.write(text);
+  };
+  const warn = (text: string): void => {
+    if (options.quiet < 2) ctx.stderr.write(text);
+  };
   if (names.length === 0) {
     ctx.stderr.write('ERROR: You must give at least one requirement to install (see "pip help install")\n');
     return 1;
   }
   const site = systemSite(ctx);
   const home = ctx.env['HOME'] ?? '/root';
-  if (target === undefined && !user && site.managed && !breakSystem) return externallyManaged(ctx, site);
-  if (target === undefined && !user && !writable(ctx, site.dir)) {
+  const intoThisPython = options.target === undefined && options.prefix === undefined && options.root === undefined;
+  if (intoThisPython && site.managed && !options.breakSystem) return externallyManaged(ctx, site);
+  let user = options.user;
+  if (intoThisPython && !user && !writable(ctx, site.dir)) {
     // pip falls back to ~/.local when it may not write the interpreter's site-packages.
-    ctx.stdout.write('Defaulting to user installation because normal site-packages is not writeable\n');
+    progress('Defaulting to user installation because normal site-packages is not writeable\n');
     user = true;
   }
-  const dir = target !== undefined ? ctx.resolve(target) : user ? `${home}/.local/lib/python${site.version}/site-packages` : site.dir;
+  const { dir, bin, elsewhere } = locate(ctx, options, site, user);
   const origin = { simulated: true as const, by: 'pip install' };
   const steps: Step[] = [];
   const installed: string[] = [];
+  const warnings: string[] = [];
+  const scripts = new Set<string>();
   let bytes = 0;
   for (const name of names) {
     const known = PIP.packages[name];
     const version = known?.version ?? '1.0.0';
     const size = known?.bytes ?? PIP.unknown.bytes;
-    ctx.stdout.write(`Collecting ${name}\n  Downloading ${name}-${version}-py3-none-any.whl (simulated)\n`);
+    progress(`Collecting ${name}\n  Downloading ${name}-${version}-py3-none-any.whl (simulated)\n`);
     const folder = name.replace(/-/g, '_');
     steps.push(putFile(ctx.access, `${dir}/${folder}-${version}.dist-info/METADATA`, { content: `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`, origin }));
     steps.push(changeBulk(ctx.access, `${dir}/${folder}`, Math.max(1, Math.round(size / 8192)), size, known ? `pip install (simulated): ${PIP.source}` : `pip install (simulated): ${PIP.unknown.source}`));
+    for (const entryPoints of Object.values(known?.scripts ?? {})) {
+      const fresh = Object.entries(entryPoints).filter(([script]) => !scripts.has(script));
+      for (const [script, entryPoint] of fresh) {
+        scripts.add(script);
+        steps.push(putFile(ctx.access, `${bin}/${script}`, { content: consoleScript(site.python, entryPoint), mode: 0o755, origin }));
+      }
+      const warning = elsewhere || !options.warnScripts ? undefined : scriptsNotOnPath(fresh.map(([script]) => script), bin, ctx.env['PATH'] ?? '', site.python);
+      if (warning !== undefined) warnings.push(warning);
+    }
     installed.push(`${name}-${version}`);
     bytes += size;
   }
@@ -173,13 +252,16 @@ function install(ctx: CommandContext, args: readonly string[]): number {
     return 1;
   }
   ctx.fs = done.value;
-  ctx.stdout.write(`Installing collected packages: ${names.join(', ')}\nSuccessfully installed ${installed.join(' ')}\n`);
-  if (ctx.cred.uid === 0 && target === undefined) {
-    ctx.stderr.write(
+  progress(`Installing collected packages: ${names.join(', ')}\n`);
+  warnings.forEach(warn);
+  progress(`Successfully installed ${installed.join(' ')}\n`);
+  if (ctx.cred.uid === 0 && options.target === undefined) {
+    warn(
       "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n",
     );
   }
-  ctx.simulate({ by: 'pip install', summary: `installed ${plural(names.length, 'package')} (${names.join(', ')}) into ${dir}${noCache ? '' : ', wheels kept in ~/.cache/pip'} (simulated)`, bytes });
+  const withScripts = scripts.size > 0 ? `, ${plural(scripts.size, 'console script')} in ${bin}` : '';
+  ctx.simulate({ by: 'pip install', summary: `installed ${plural(names.length, 'package')} (${names.join(', ')}) into ${dir}${withScripts}${noCache ? '' : ', wheels kept in ~/.cache/pip'} (simulated)`, bytes });
   return 0;
 }
 
