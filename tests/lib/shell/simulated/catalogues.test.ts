@@ -89,3 +89,37 @@ describe('composer catalogue', () => {
     for (const figure of [composerVersion, autoloader, cacheRatio, unknown]) expect(figure.source).toMatch(/^estimate: .{10,}/);
   });
 });
+
+describe('programs the packages install can be found by name', () => {
+  const PATH_DIRS = /^\/(usr\/(local\/)?)?s?bin\//;
+  const resolve = (from: string, target: string): string =>
+    (target.startsWith('/') ? target : `${from.slice(0, from.lastIndexOf('/'))}/${target}`).split('/').reduce<string[]>((parts, part) => {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+      return parts;
+    }, []).reduce((path, part) => `${path}/${part}`, '');
+
+  for (const [label, packages] of [['apk', apkCatalogue.packages], ['apt', aptCatalogue.packages]] as const) {
+    test(`${label}: every link in a program folder leads (through links) to a listed file`, () => {
+      const listed = new Map<string, string | undefined>();
+      for (const pkg of Object.values(packages)) for (const file of pkg.files ?? []) listed.set(file.path, file.target);
+      const dangling: string[] = [];
+      for (const [name, pkg] of Object.entries(packages)) {
+        for (const file of pkg.files ?? []) {
+          if (file.target === undefined || !PATH_DIRS.test(file.path)) continue;
+          let path = file.path;
+          for (let hops = 0; hops < 8 && listed.get(path) !== undefined; hops++) path = resolve(path, listed.get(path) as string);
+          if (!listed.has(path)) dangling.push(`${name}: ${file.path} → ${path}`);
+        }
+      }
+      expect(dangling).toEqual([]);
+    });
+  }
+
+  test('apt: no program folder holds unnamed bulk (the generator lists every file on PATH)', () => {
+    const bulkOnPath = Object.entries(aptCatalogue.packages).flatMap(([name, pkg]) =>
+      (pkg.bulk ?? []).filter((bulk) => PATH_DIRS.test(`${bulk.path}/`)).map((bulk) => `${name}: ${bulk.path}`),
+    );
+    expect(bulkOnPath).toEqual([]);
+  });
+});

@@ -206,6 +206,16 @@ describe('programs a package manager installs are then found on PATH', () => {
     expect(nodeAt(r.fs, '/usr/lib/node_modules/npm/bin/npx-cli.js')).toMatchObject({ kind: 'file', size: 2921, mode: 0o755 });
   });
 
+  test('apt-get install binutils git: ar (a link to x86_64-linux-gnu-ar) and git are found, and are not simulated', () => {
+    const r = step(debianImage(), 'apt-get update >/dev/null && apt-get install -y --no-install-recommends binutils git curl >/dev/null 2>&1; for p in ar git curl; do command -v $p; done; ar --version; git --version');
+    expect(r.stdout).toBe('/usr/bin/ar\n/usr/bin/git\n/usr/bin/curl\n');
+    expect(r.stderr).toBe(
+      '/bin/sh: 1: ar: not simulated by Stagecraft (/usr/bin/ar is in the image, but the simulator has no implementation of it)\n' +
+        '/bin/sh: 1: git: not simulated by Stagecraft (/usr/bin/git is in the image, but the simulator has no implementation of it)\n',
+    );
+    expect(r.exitCode).toBe(126);
+  });
+
   function pythonImage(): DirNode {
     let tree = makeTreeOnto(debianImage(), { '/usr/local/bin/python3.13': 14400, '/usr/local/bin/pip': 230 });
     tree = must(mkdir(tree, AS_ROOT, '/usr/local/lib/python3.13/site-packages', { parents: true }));

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates ../apt-packages.json from the Debian bookworm package index of this machine.
-Run on Debian bookworm as root after `apt-get update` (apt-cache, dpkg-query, dpkg -L; packages not installed
-here are fetched with `apt-get download` into debs/ and listed with `dpkg -c`)."""
+Run on Debian bookworm as root after `apt-get update`, from a folder holding debs/<name>.list for every package
+(`apt-get download` of the catalogue's versions, then `dpkg -c` of each .deb: the files as shipped, which a
+machine's installed copies may no longer match); a package without a list is read with `dpkg -L`."""
 import collections, json, os, re, subprocess
 
 def read_index():
@@ -89,16 +90,32 @@ def filelist(n):
     return out
 MARKER_FILES={'/usr/lib/python3.11/EXTERNALLY-MANAGED'}
 BIN=('/usr/bin/','/usr/sbin/','/bin/','/sbin/','/usr/local/bin/')
+def link_targets():
+    """Files that programs on PATH link to from another package (pdb3.11 → libpython3.11-stdlib's pdb.py)."""
+    out=set()
+    for n in allp:
+        for p,k,_,t in filelist(n):
+            if k=='symlink' and p.startswith(BIN): out.add(os.path.normpath(os.path.join(os.path.dirname(p),t)))
+    return out
+LINKED=link_targets()
 def entry(n):
     d=recs[n]; kib=int(d.get('Installed-Size',0))
     fl=filelist(n)
+    # Every program on PATH, and the files its links lead to in this package: a program the
+    # package installs must be found by name (a folder's bulk has no names).
     bins=[f for f in fl if f[0].startswith(BIN)]
-    bins.sort(key=lambda f:-f[2]); bins=bins[:10]
+    bins.sort(key=lambda f:-f[2])
+    byPath={f[0]:f for f in fl}
+    for f in list(bins):
+        if f[1]=='symlink':
+            t=byPath.get(os.path.normpath(os.path.join(os.path.dirname(f[0]),f[3])))
+            if t and t[1]=='file' and t not in bins: bins.append(t)
     rest=[f for f in fl if f not in bins and f[1]=='file']
     rest.sort(key=lambda f:-f[2])
     big=[f for f in rest if f[2]>=512*1024][:6]
-    # Small files whose presence programs check (pip refuses a distribution's Python that has this marker).
-    big+=[f for f in rest if f[0] in MARKER_FILES and f not in big]
+    # Small files whose presence programs check (pip refuses a distribution's Python that has this marker),
+    # and files another package's programs link to.
+    big+=[f for f in rest if (f[0] in MARKER_FILES or f[0] in LINKED) and f not in big]
     listed=bins+big
     bulkfiles=[f for f in rest if f not in big]
     groups=collections.defaultdict(lambda:[0,0])
