@@ -216,6 +216,13 @@ describe('programs a package manager installs are then found on PATH', () => {
     expect(r.exitCode).toBe(126);
   });
 
+  test("apt-get install nodejs: Debian's node 18 is found and reports its version; npm is not part of it", () => {
+    const r = step(debianImage(), 'apt-get update >/dev/null && apt-get install -y --no-install-recommends nodejs >/dev/null 2>&1; node --version; command -v node nodejs; npm --version');
+    expect(r.stdout).toBe('v18.20.4\n/usr/bin/node\n');
+    expect(r.stderr).toBe('/bin/sh: 1: npm: not found\n');
+    expect(r.exitCode).toBe(127);
+  });
+
   function pythonImage(): DirNode {
     let tree = makeTreeOnto(debianImage(), { '/usr/local/bin/python3.13': 14400, '/usr/local/bin/pip': 230 });
     tree = must(mkdir(tree, AS_ROOT, '/usr/local/lib/python3.13/site-packages', { parents: true }));

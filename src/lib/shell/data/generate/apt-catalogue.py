@@ -5,10 +5,9 @@ Run on Debian bookworm as root after `apt-get update`, from a folder holding deb
 machine's installed copies may no longer match); a package without a list is read with `dpkg -L`."""
 import collections, json, os, re, subprocess
 
-def read_index():
-    """Every package of the configured sources, newest version of each (apt-cache dumpavail)."""
-    recs = {}
-    for block in subprocess.run(['apt-cache', 'dumpavail'], capture_output=True, text=True).stdout.split('\n\n'):
+def parse_records(text):
+    out = []
+    for block in text.split('\n\n'):
         d = {}; key = None
         for line in block.split('\n'):
             if not line: continue
@@ -16,8 +15,26 @@ def read_index():
                 if key: d[key] += '\n' + line
                 continue
             k, _, v = line.partition(':'); key = k; d[k] = v.strip()
+        if 'Package' in d: out.append(d)
+    return out
+def debian_record(n):
+    """The newest version of `n` that Debian itself ships (apt-cache show lists every version apt knows)."""
+    best = None
+    for d in parse_records(subprocess.run(['apt-cache', 'show', n], capture_output=True, text=True).stdout):
+        if 'nodesource' in d['Version']: continue
+        if best is None or subprocess.run(['dpkg', '--compare-versions', d['Version'], 'gt', best['Version']]).returncode == 0:
+            best = d
+    return best
+def read_index():
+    """Every package of the configured sources, newest version of each (apt-cache dumpavail)."""
+    recs = {}
+    for d in parse_records(subprocess.run(['apt-cache', 'dumpavail'], capture_output=True, text=True).stdout):
         n = d.get('Package')
-        if n is None or 'nodesource' in d.get('Version', ''): continue
+        if n is None: continue
+        if 'nodesource' in d.get('Version', ''):
+            # This machine pins NodeSource's nodejs; take Debian's own from the full index instead.
+            d = debian_record(n)
+            if d is None: continue
         if n not in recs or subprocess.run(['dpkg', '--compare-versions', d['Version'], 'gt', recs[n]['Version']]).returncode == 0:
             recs[n] = d
     return recs
@@ -63,7 +80,7 @@ def closure(roots, rec):
         seen.add(n); stack+=deps(n,rec)
     return seen
 
-tops = "build-essential gcc g++ make git curl wget ca-certificates python3 python3-pip python3-venv python3-dev openssl tzdata libpq-dev libssl-dev unzip xz-utils gnupg procps pkg-config dumb-init tini netcat-openbsd iputils-ping vim-tiny nano less jq zip file sqlite3 libsqlite3-dev postgresql-client default-jre-headless locales bzip2 patch".split()
+tops = "nodejs build-essential gcc g++ make git curl wget ca-certificates python3 python3-pip python3-venv python3-dev openssl tzdata libpq-dev libssl-dev unzip xz-utils gnupg procps pkg-config dumb-init tini netcat-openbsd iputils-ping vim-tiny nano less jq zip file sqlite3 libsqlite3-dev postgresql-client default-jre-headless locales bzip2 patch".split()
 u=set()
 for t in tops:
     if t not in recs: print('missing',t); continue

@@ -76,6 +76,14 @@ function readStatus(ctx: CommandContext): StatusRecord[] {
     .filter((record) => record.name !== '');
 }
 
+/** The upstream version of an installed package (epoch, repack suffix and Debian revision dropped: 18.20.4), from dpkg's status file. */
+export function dpkgInstalledVersion(ctx: CommandContext, name: string): string | undefined {
+  return readStatus(ctx)
+    .find((record) => record.name === name)
+    ?.version.replace(/^\d+:/, '')
+    .replace(/[+~-].*$/, '');
+}
+
 const formatStatus = (records: readonly StatusRecord[]): string =>
   records
     .map((r) => `Package: ${r.name}\nStatus: install ok installed\nArchitecture: amd64\nVersion: ${r.version}\nInstalled-Size: ${r.sizeKiB}\n`)

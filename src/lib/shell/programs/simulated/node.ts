@@ -6,9 +6,11 @@
 import type { Command, CommandContext } from '../../command.ts';
 import { stat } from '../../../vfs/index.ts';
 import { apkInstalledVersion } from './apk.ts';
+import { dpkgInstalledVersion } from './apt-get.ts';
 
-/** Node's version: node images set NODE_VERSION; Alpine's nodejs package records its own in apk's database. */
-const version = (ctx: CommandContext): string => ctx.env['NODE_VERSION'] ?? apkInstalledVersion(ctx, 'nodejs') ?? '22.16.0';
+/** Node's version: node images set NODE_VERSION; Alpine's and Debian's nodejs packages record theirs in the package database. */
+const version = (ctx: CommandContext): string =>
+  ctx.env['NODE_VERSION'] ?? apkInstalledVersion(ctx, 'nodejs') ?? dpkgInstalledVersion(ctx, 'nodejs') ?? '22.16.0';
 
 /**
  * Where Node's CommonJS loader throws MODULE_NOT_FOUND, by major version: recorded from Node 20.20 and
