@@ -43,6 +43,7 @@ export type {
   NpmCatalogue,
   NpmPackage,
   PackageContents,
+  PipPackage,
   Ratio,
   Sourced,
   ToolchainCatalogue,
