@@ -9,7 +9,7 @@ import { apkInstalledVersion } from './apk.ts';
 import { dpkgInstalledVersion } from './apt-get.ts';
 
 /** Node's version: node images set NODE_VERSION; Alpine's and Debian's nodejs packages record theirs in the package database. */
-const version = (ctx: CommandContext): string =>
+export const nodeVersion = (ctx: CommandContext): string =>
   ctx.env['NODE_VERSION'] ?? apkInstalledVersion(ctx, 'nodejs') ?? dpkgInstalledVersion(ctx, 'nodejs') ?? '22.16.0';
 
 /**
@@ -45,7 +45,7 @@ const LOADER_FRAMES: Readonly<Record<'20' | '22' | '24', readonly string[]>> = {
 };
 
 function moduleNotFound(ctx: CommandContext, path: string): number {
-  const major = Number(version(ctx).split('.')[0]);
+  const major = Number(nodeVersion(ctx).split('.')[0]);
   const [where = '', ...frames] = LOADER_FRAMES[major <= 20 ? '20' : major < 24 ? '22' : '24'];
   ctx.stderr.write(
     [
@@ -59,7 +59,7 @@ function moduleNotFound(ctx: CommandContext, path: string): number {
       '  requireStack: []',
       '}',
       '',
-      `Node.js v${version(ctx)}`,
+      `Node.js v${nodeVersion(ctx)}`,
       '',
     ].join('\n'),
   );
@@ -81,7 +81,7 @@ export const node: Command = {
     const scriptIndex = args.findIndex((arg) => !arg.startsWith('-'));
     const first = args[0];
     if (first === '-v' || first === '--version') {
-      ctx.stdout.write(`v${version(ctx)}\n`);
+      ctx.stdout.write(`v${nodeVersion(ctx)}\n`);
       return 0;
     }
     if (first === '-e' || first === '--eval' || first === '-p' || first === '--print') {
