@@ -66,13 +66,21 @@ export interface ApkCatalogue {
   packages: Record<string, ApkPackage>;
 }
 
-export interface NpmPackage {
-  version: string;
+/** What one version of an npm package measures. */
+export interface NpmPackageSize {
   /** Bytes of node_modules/<name> itself. */
   unpackedSize: number;
   /** The whole node_modules when this package is installed alone. */
   installed: { packages: number; bytes: number };
   bin?: Record<string, string>;
+  source?: string;
+}
+
+export interface NpmPackage extends NpmPackageSize {
+  /** The version `npm install <name>` gets; its figures are the entry's own. */
+  version: string;
+  /** Other versions the catalogue has measured (those the examples' lockfiles pin), by version. */
+  versions?: Record<string, NpmPackageSize>;
 }
 
 export interface NpmCatalogue {
