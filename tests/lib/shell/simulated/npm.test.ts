@@ -10,7 +10,8 @@ const packageJson = JSON.stringify({
   dependencies: { express: '^5.1.0' },
   devDependencies: { typescript: '^5.6.0', '@types/node': '^22.0.0' },
 });
-const lock = JSON.stringify({
+/** A lock as the simulator writes it for an install without one: top-level entries only, no `resolved`. */
+const simulatedLock = JSON.stringify({
   name: 'api',
   lockfileVersion: 3,
   packages: {
@@ -21,10 +22,148 @@ const lock = JSON.stringify({
   },
 });
 const project = (files: Record<string, string> = {}) =>
-  makeTree({ files: { '/app/package.json': packageJson, '/app/package-lock.json': lock, ...files } });
+  makeTree({ files: { '/app/package.json': packageJson, '/app/package-lock.json': simulatedLock, ...files } });
+
+const registry = (name: string, version: string) => `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz`;
+
+/** The lock npm 10.9.2 writes for dotenv with typescript and @types/node as devDependencies (integrity left out). */
+const realManifest = JSON.stringify({ name: 'shortener', dependencies: { dotenv: '^17.2.0' }, devDependencies: { typescript: '^5.9.0', '@types/node': '^22.0.0' } });
+const realLock = JSON.stringify({
+  name: 'shortener',
+  lockfileVersion: 3,
+  requires: true,
+  packages: {
+    '': { name: 'shortener', dependencies: { dotenv: '^17.2.0' }, devDependencies: { '@types/node': '^22.0.0', typescript: '^5.9.0' } },
+    'node_modules/@types/node': { version: '22.18.0', resolved: registry('@types/node', '22.18.0'), dev: true, dependencies: { 'undici-types': '~6.21.0' } },
+    'node_modules/dotenv': { version: '17.2.3', resolved: registry('dotenv', '17.2.3'), engines: { node: '>=12' } },
+    'node_modules/typescript': { version: '5.9.2', resolved: registry('typescript', '5.9.2'), dev: true, bin: { tsc: 'bin/tsc', tsserver: 'bin/tsserver' }, engines: { node: '>=14.17' } },
+    'node_modules/undici-types': { version: '6.21.0', resolved: registry('undici-types', '6.21.0'), dev: true },
+  },
+});
+const realProject = () => makeTree({ files: { '/app/package.json': realManifest, '/app/package-lock.json': realLock } });
+
+/** rollup's optional native builds, as vite's lock lists them (the darwin one stands for the other platforms'). */
+const nativeLock = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    name: 'site',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'site', devDependencies: { rollup: '^4.40.0' } },
+      'node_modules/@napi-rs/lzma-linux-x64-gnu': {
+        version: '1.5.1',
+        resolved: registry('@napi-rs/lzma-linux-x64-gnu', '1.5.1'),
+        cpu: ['x64'],
+        dev: true,
+        libc: ['glibc'],
+        optional: true,
+        os: ['linux'],
+        engines: { node: '^22.20 || ^24.12 || >=25' },
+      },
+      'node_modules/@rollup/rollup-darwin-arm64': { version: '4.67.4', resolved: registry('@rollup/rollup-darwin-arm64', '4.67.4'), cpu: ['arm64'], dev: true, optional: true, os: ['darwin'] },
+      'node_modules/@rollup/rollup-linux-x64-gnu': { version: '4.67.4', resolved: registry('@rollup/rollup-linux-x64-gnu', '4.67.4'), cpu: ['x64'], dev: true, libc: ['glibc'], optional: true, os: ['linux'] },
+      'node_modules/@rollup/rollup-linux-x64-musl': { version: '4.67.4', resolved: registry('@rollup/rollup-linux-x64-musl', '4.67.4'), cpu: ['x64'], dev: true, libc: ['musl'], optional: true, os: ['linux'] },
+      'node_modules/rollup': { version: '4.67.4', resolved: registry('rollup', '4.67.4'), dev: true, bin: { rollup: 'dist/bin/rollup' }, engines: { node: '>=18.0.0', npm: '>=8.0.0' } },
+      ...extra,
+    },
+  });
+const nativeProject = (alpine: boolean) =>
+  makeTree({
+    files: {
+      '/app/package.json': JSON.stringify({ name: 'site', devDependencies: { rollup: '^4.40.0' } }),
+      '/app/package-lock.json': nativeLock(),
+      ...(alpine ? { '/etc/alpine-release': '3.21.3\n' } : {}),
+    },
+  });
+const installedNames = (r: { fs: Parameters<typeof textAt>[0] }) => Object.keys(JSON.parse(textAt(r.fs, '/app/node_modules/.package-lock.json') ?? '{}').packages ?? {});
+
+describe('npm ci with a lock npm wrote', () => {
+  test('installs every package the lock lists, each at the measured size of its locked version', () => {
+    const r = run(realProject(), ['npm', 'ci'], { cwd: '/app' });
+    expect([r.status, r.stderr, r.stdout]).toEqual([0, '', '\nadded 4 packages, and audited 5 packages in 1s\n\nfound 0 vulnerabilities\n']);
+    expect(bytesAt(r.fs, '/app/node_modules/typescript')).toBe(23_688_405);
+    expect(bytesAt(r.fs, '/app/node_modules/@types/node')).toBe(2_431_808);
+    expect(bytesAt(r.fs, '/app/node_modules/undici-types')).toBe(87_776);
+    expect(bytesAt(r.fs, '/app/node_modules/dotenv')).toBe(90_594);
+    expect(JSON.parse(textAt(r.fs, '/app/node_modules/typescript/package.json') ?? '{}')).toEqual({ name: 'typescript', version: '5.9.2' });
+    expect(nodeAt(r.fs, '/app/node_modules/typescript')).toMatchObject({ summary: { source: 'npm ci (simulated): measured size of typescript@5.9.2' } });
+    for (const bin of ['tsc', 'tsserver']) {
+      const link = lstat(r.fs, AS_ROOT, `/app/node_modules/.bin/${bin}`);
+      expect(link.ok && link.value).toMatchObject({ kind: 'symlink', target: `../typescript/bin/${bin}` });
+    }
+    // the hidden lockfile records what is on disk, as the lock wrote it
+    const hidden = JSON.parse(textAt(r.fs, '/app/node_modules/.package-lock.json') ?? '{}');
+    const { '': root, ...entries } = JSON.parse(realLock).packages;
+    expect([root, hidden.packages]).toEqual([expect.objectContaining({ name: 'shortener' }), entries]);
+    const all = 23_688_405 + 2_431_808 + 87_776 + 90_594;
+    const extras = '../typescript/bin/tsc'.length + '../typescript/bin/tsserver'.length + (textAt(r.fs, '/app/node_modules/.package-lock.json')?.length ?? 0);
+    expect(bytesAt(r.fs, '/app/node_modules')).toBe(all + extras);
+    expect(r.effects).toEqual([{ by: 'npm ci', summary: 'installed 3 dependencies into node_modules, 4 packages in all as package-lock.json lists them (simulated)', bytes: all }]);
+  });
+
+  test('--omit=dev and NODE_ENV=production leave out the entries marked dev', () => {
+    for (const [args, env] of [[['--omit=dev'], {}], [['--omit', 'dev'], {}], [[], { NODE_ENV: 'production' }]] as const) {
+      const r = run(realProject(), ['npm', 'ci', ...args], { cwd: '/app', env });
+      expect(installedNames(r)).toEqual(['node_modules/dotenv']);
+      expect(r.effects).toEqual([{ by: 'npm ci', summary: 'installed 1 dependency (left out 2 devDependencies) into node_modules, 1 package in all as package-lock.json lists them (simulated)', bytes: 90_594 }]);
+      expect(nodeAt(r.fs, '/app/node_modules/undici-types')).toBeUndefined();
+      expect(nodeAt(r.fs, '/app/node_modules/.bin/tsc')).toBeUndefined();
+    }
+  });
+
+  test('optional native builds install only for the image: linux x64, its C library, and (by engines) its Node', () => {
+    const debian = run(nativeProject(false), ['npm', 'ci'], { cwd: '/app', env: { NODE_VERSION: '22.23.2' } });
+    expect(installedNames(debian)).toEqual(['node_modules/@napi-rs/lzma-linux-x64-gnu', 'node_modules/@rollup/rollup-linux-x64-gnu', 'node_modules/rollup']);
+    expect(debian.effects[0]?.bytes).toBe(1_450_401 + 2_191_295 + 3_002_196);
+    // @napi-rs/lzma-linux-x64-gnu wants Node ^22.20 || ^24.12 || >=25
+    const olderNode = run(nativeProject(false), ['npm', 'ci'], { cwd: '/app', env: { NODE_VERSION: '22.12.0' } });
+    expect(installedNames(olderNode)).toEqual(['node_modules/@rollup/rollup-linux-x64-gnu', 'node_modules/rollup']);
+    const alpine = run(nativeProject(true), ['npm', 'ci'], { cwd: '/app', env: { NODE_VERSION: '24.21.0' } });
+    expect(installedNames(alpine)).toEqual(['node_modules/@rollup/rollup-linux-x64-musl', 'node_modules/rollup']);
+    expect(bytesAt(alpine.fs, '/app/node_modules/@rollup/rollup-linux-x64-musl')).toBe(2_216_171);
+    expect(nodeAt(alpine.fs, '/app/node_modules/@rollup/rollup-darwin-arm64')).toBeUndefined();
+  });
+
+  test('a nested entry goes into its parent’s node_modules; an unmeasured version takes the catalogue’s version, an unknown package the default, both labelled', () => {
+    const lock = nativeLock({
+      'node_modules/send': { version: '0.19.0', resolved: registry('send', '0.19.0'), dev: true, dependencies: { ms: '2.1.3' } },
+      'node_modules/send/node_modules/ms': { version: '2.1.3', resolved: registry('ms', '2.1.3'), dev: true },
+      'node_modules/ms': { version: '2.0.0', resolved: registry('ms', '2.0.0'), dev: true },
+      'node_modules/left-pad': { version: '1.3.0', resolved: registry('left-pad', '1.3.0'), dev: true },
+      'node_modules/express': { version: '4.0.0', resolved: registry('express', '4.0.0'), dev: true },
+    });
+    const r = run(makeTree({ files: { '/app/package.json': JSON.stringify({ name: 'site', devDependencies: { rollup: '^4.40.0' } }), '/app/package-lock.json': lock } }), ['npm', 'ci'], { cwd: '/app', env: { NODE_VERSION: '22.23.2' } });
+    expect(r.status).toBe(0);
+    expect(bytesAt(r.fs, '/app/node_modules/send/node_modules/ms')).toBe(10_817);
+    expect(bytesAt(r.fs, '/app/node_modules/ms')).toBe(10_362);
+    expect(bytesAt(r.fs, '/app/node_modules/send')).toBe(54_293 + 10_817);
+    expect(bytesAt(r.fs, '/app/node_modules/left-pad')).toBe(307_200);
+    expect(bytesAt(r.fs, '/app/node_modules/express')).toBe(84_830);
+    expect(nodeAt(r.fs, '/app/node_modules/express')).toMatchObject({ summary: { source: 'npm ci (simulated): measured size of express@5.3.0 (the catalogue has not measured 4.0.0)' } });
+    expect(nodeAt(r.fs, '/app/node_modules/left-pad')).toMatchObject({
+      summary: { source: 'npm ci (simulated): estimate: a package not in this catalogue is taken as 300 KiB of its own and 2 MiB with ten dependencies' },
+    });
+  });
+
+  test('npm install with a lock in sync installs what it lists, as npm ci does', () => {
+    const ci = run(realProject(), ['npm', 'ci'], { cwd: '/app' });
+    const install = run(realProject(), ['npm', 'install'], { cwd: '/app' });
+    expect(bytesAt(install.fs, '/app/node_modules')).toBe(bytesAt(ci.fs, '/app/node_modules'));
+    expect(textAt(install.fs, '/app/package-lock.json')).toBe(realLock);
+  });
+
+  test('npm prune --omit=dev leaves what npm ci --omit=dev installs', () => {
+    const full = run(realProject(), ['npm', 'ci'], { cwd: '/app' });
+    const pruned = run(full.fs, ['npm', 'prune', '--omit=dev'], { cwd: '/app' });
+    expect([pruned.status, pruned.stdout]).toEqual([0, '\nremoved 3 packages, and audited 1 package in 1s\n\nfound 0 vulnerabilities\n']);
+    const lean = run(realProject(), ['npm', 'ci', '--omit=dev'], { cwd: '/app' });
+    expect(textAt(pruned.fs, '/app/node_modules/.package-lock.json')).toBe(textAt(lean.fs, '/app/node_modules/.package-lock.json'));
+    expect(bytesAt(pruned.fs, '/app/node_modules')).toBe(bytesAt(lean.fs, '/app/node_modules'));
+  });
+});
 
 describe('npm ci', () => {
-  test('installs dependencies and devDependencies with their measured sizes', () => {
+  test('an entry without resolved (a lock the simulator wrote) stands for its package’s whole measured tree', () => {
     const r = run(project(), ['npm', 'ci'], { cwd: '/app' });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -37,7 +176,7 @@ describe('npm ci', () => {
     const lockBytes = textAt(r.fs, '/app/node_modules/.package-lock.json')?.length ?? 0;
     expect(bytesAt(r.fs, '/app/node_modules')).toBe(2890155 + 30547866 + 2789644 + '../typescript/bin/tsc'.length + lockBytes);
     expect(r.effects).toEqual([
-      { by: 'npm ci', summary: 'installed 3 dependencies into node_modules, 73 packages in all (simulated)', bytes: 2890155 + 30547866 + 2789644 },
+      { by: 'npm ci', summary: 'installed 3 dependencies into node_modules, 73 packages in all as package-lock.json lists them (simulated)', bytes: 2890155 + 30547866 + 2789644 },
     ]);
   });
 
@@ -48,7 +187,7 @@ describe('npm ci', () => {
     expect(nodeAt(r.fs, '/app/node_modules/typescript')).toBeUndefined();
     expect(nodeAt(r.fs, '/app/node_modules/@types/node')).toBeUndefined();
     expect(nodeAt(r.fs, '/app/node_modules/.bin/tsc')).toBeUndefined();
-    expect(r.effects[0]?.summary).toBe('installed 1 dependency (left out 2 devDependencies) into node_modules, 68 packages in all (simulated)');
+    expect(r.effects[0]?.summary).toBe('installed 1 dependency (left out 2 devDependencies) into node_modules, 68 packages in all as package-lock.json lists them (simulated)');
   });
 
   test('--production and NODE_ENV=production also leave out devDependencies', () => {
@@ -115,11 +254,15 @@ describe('npm ci', () => {
 });
 
 describe('npm install and prune', () => {
-  test('npm install without a lock file writes one', () => {
+  test('npm install without a lock file sizes each dependency by the catalogue’s version and writes a lock that npm ci reproduces', () => {
     const tree = makeTree({ files: { '/app/package.json': packageJson } });
     const r = run(tree, ['npm', 'install'], { cwd: '/app' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(textAt(r.fs, '/app/package-lock.json') ?? '{}')).toMatchObject({ lockfileVersion: 3, packages: { 'node_modules/typescript': { dev: true } } });
+    expect(JSON.parse(textAt(r.fs, '/app/package-lock.json') ?? '{}')).toMatchObject({ lockfileVersion: 3, packages: { 'node_modules/typescript': { version: '7.0.2', dev: true, bin: { tsc: 'bin/tsc' } } } });
+    expect(r.effects).toEqual([{ by: 'npm install', summary: 'installed 3 dependencies into node_modules, 73 packages in all (simulated)', bytes: 2890155 + 30547866 + 2789644 }]);
+    const again = run(r.fs, ['npm', 'ci'], { cwd: '/app' });
+    expect(again.effects[0]?.bytes).toBe(2890155 + 30547866 + 2789644);
+    expect(bytesAt(again.fs, '/app/node_modules')).toBe(bytesAt(r.fs, '/app/node_modules'));
   });
 
   test('npm install <pkg> saves it in package.json', () => {

@@ -1,15 +1,18 @@
 /**
- * `npm ci`, `npm install` and `npm prune`, simulated: node_modules gets one folder per dependency
- * (its package.json, its bin files, its measured size as unlisted bulk) and the bytes of the
- * dependencies' own dependencies as bulk on node_modules; npm's cache in ~/.npm grows too.
+ * `npm ci`, `npm install` and `npm prune`, simulated. With a lock in sync with package.json, node_modules
+ * gets a folder for every package the lock lists that npm would install on this image (its package.json,
+ * its bin files, the measured size of that version as unlisted bulk). Without one, it gets a folder per
+ * dependency sized by the catalogue's version, and the bytes of that version's own dependencies as bulk
+ * on node_modules. npm's cache in ~/.npm grows too.
  */
 import type { CommandContext } from '../../command.ts';
 import type { DirNode, FsError } from '../../../vfs/index.ts';
 import { npmCatalogue } from './catalogues.ts';
 import { changeBulk, exists, putFile, putSymlink, removeIfPresent, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
-import { joinPath, npmError, npmPackage, readLockFile, readPackageJson } from './npm-project.ts';
-import type { PackageJson } from './npm-project.ts';
+import { joinPath, npmError, npmPackage, npmPackageAt, readLockFile, readPackageJson } from './npm-project.ts';
+import type { LockEntry, LockFile, PackageJson } from './npm-project.ts';
+import { lockedPlan } from './npm-lock-plan.ts';
 import { plural } from './messages.ts';
 
 /** Average file size used to turn a package's bytes into a file count (estimate for the summary). */
@@ -74,42 +77,109 @@ interface Installed {
   bytes: number;
 }
 
-/** Writes node_modules/<name> for each dependency into `root` (a project folder or a global prefix). */
-export function writeModules(
+/** One package folder to write under a root: where, what, and how big. */
+interface Module {
+  /** Relative to the root: `node_modules/a` or `node_modules/a/node_modules/b`. */
+  path: string;
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  /** Bytes of the folder itself. */
+  own: number;
+  /** The packages it stands for besides itself (its dependencies, for an install without a lock), as bulk on node_modules. */
+  rest?: { packages: number; bytes: number };
+  /** What the size says of itself in the folder's summary. */
+  source: string;
+}
+
+/** The node_modules folder that holds a module (`a/node_modules` for `a/node_modules/b`, or `node_modules/@s` scoped). */
+const holderOf = (path: string): string => path.slice(0, path.lastIndexOf('node_modules/') + 'node_modules'.length);
+
+/** Writes each module's folder into `root` (a project folder or a global prefix), bins linked in its holder's .bin or `binDir`. */
+function writeFolders(
   ctx: CommandContext,
   tree: DirNode,
   root: string,
-  deps: readonly Dependency[],
+  modules: readonly Module[],
   by: string,
-  binDir: string = joinPath(root, 'node_modules/.bin'),
+  binDir?: string,
 ): { ok: true; value: Installed } | { ok: false; error: FsError } {
   const origin = { simulated: true as const, by };
-  const modules = joinPath(root, 'node_modules');
   const steps: Step[] = [];
   let packages = 0;
   let bytes = 0;
-  for (const dep of deps) {
-    const pkg = npmPackage(dep.name);
-    const dir = `${modules}/${dep.name}`;
-    const manifest = `${JSON.stringify({ name: dep.name, version: pkg.version }, null, 2)}\n`;
+  for (const module of modules) {
+    const dir = joinPath(root, module.path);
+    const holder = joinPath(root, holderOf(module.path));
+    const links = binDir ?? `${holder}/.bin`;
+    const manifest = `${JSON.stringify({ name: module.name, version: module.version }, null, 2)}\n`;
     steps.push(putFile(ctx.access, `${dir}/package.json`, { content: manifest, origin }));
-    let own = pkg.unpackedSize - manifest.length;
-    for (const [bin, target] of Object.entries(pkg.bin ?? {})) {
+    let own = module.own - manifest.length;
+    for (const [bin, target] of Object.entries(module.bin)) {
       steps.push(putFile(ctx.access, `${dir}/${target}`, { size: 1024, mode: 0o755, origin }));
-      steps.push(putSymlink(ctx.access, relativePath(binDir, `${dir}/${target}`), `${binDir}/${bin}`));
+      steps.push(putSymlink(ctx.access, relativePath(links, `${dir}/${target}`), `${links}/${bin}`));
       own -= 1024;
     }
-    const source = pkg.known ? `${by} (simulated): measured size of ${dep.name}` : `${by} (simulated): ${npmCatalogue.unknown.source}`;
-    steps.push(changeBulk(ctx.access, dir, Math.max(1, Math.round(own / BYTES_PER_FILE)), Math.max(0, own), source));
-    const transitive = pkg.installed.bytes - pkg.unpackedSize;
-    if (transitive > 0) steps.push(changeBulk(ctx.access, modules, pkg.installed.packages - 1, transitive, `${by} (simulated): dependencies of the packages listed here`));
-    packages += pkg.installed.packages;
-    bytes += pkg.installed.bytes;
+    steps.push(changeBulk(ctx.access, dir, Math.max(1, Math.round(own / BYTES_PER_FILE)), Math.max(0, own), `${by} (simulated): ${module.source}`));
+    if (module.rest !== undefined && module.rest.bytes > 0) {
+      steps.push(changeBulk(ctx.access, holder, module.rest.packages, module.rest.bytes, `${by} (simulated): dependencies of the packages listed here`));
+    }
+    packages += 1 + (module.rest?.packages ?? 0);
+    bytes += module.own + (module.rest?.bytes ?? 0);
   }
   const written = runSteps(tree, steps);
   if (!written.ok) return written;
   return { ok: true, value: { tree: written.value, packages, bytes } };
 }
+
+/**
+ * A dependency as an install without a lock resolves it: the catalogue's version, standing for its
+ * whole tree when installed alone (the catalogue cannot list which packages that tree holds).
+ */
+function resolvedModule(name: string): Module {
+  const pkg = npmPackage(name);
+  return {
+    path: `node_modules/${name}`,
+    name,
+    version: pkg.version,
+    bin: pkg.bin ?? {},
+    own: pkg.unpackedSize,
+    rest: { packages: pkg.installed.packages - 1, bytes: pkg.installed.bytes - pkg.unpackedSize },
+    source: pkg.known ? `measured size of ${name}` : npmCatalogue.unknown.source,
+  };
+}
+
+/**
+ * A lock entry as npm installs it: that version's measured size, else (labelled) the size of the version
+ * the catalogue has, else the labelled default. An entry without `resolved` is one the simulator wrote
+ * for an install without a lock (or one written by hand), which does not list the package's dependencies:
+ * it stands for them too, as that install sized them, and takes the catalogue's bins when it names none.
+ */
+function lockedModule(entry: LockEntry): Module {
+  const version = entry.version ?? '1.0.0';
+  const exact = npmPackageAt(entry.name, entry.version);
+  const latest = npmPackage(entry.name);
+  const size = exact ?? latest;
+  const source =
+    exact !== undefined
+      ? `measured size of ${entry.name}@${version}`
+      : latest.known
+        ? `measured size of ${entry.name}@${latest.version} (the catalogue has not measured ${version})`
+        : npmCatalogue.unknown.source;
+  return {
+    path: entry.path,
+    name: entry.name,
+    version,
+    bin: entry.bin ?? (entry.resolved === undefined ? size.bin : undefined) ?? {},
+    own: size.unpackedSize,
+    ...(entry.resolved === undefined ? { rest: { packages: size.installed.packages - 1, bytes: size.installed.bytes - size.unpackedSize } } : {}),
+    source,
+  };
+}
+
+/** Writes node_modules/<name> for each dependency into `root` (a project folder or a global prefix), as an install without a lock. */
+export const writeModules = (ctx: CommandContext, tree: DirNode, root: string, deps: readonly Dependency[], by: string, binDir?: string) =>
+  writeFolders(ctx, tree, root, deps.map((dep) => resolvedModule(dep.name)), by, binDir);
 
 /** The tarballs npm keeps in ~/.npm/_cacache after downloading `bytes` worth of packages. */
 const cacheStep = (ctx: CommandContext, packages: number, bytes: number): Step =>
@@ -117,13 +187,23 @@ const cacheStep = (ctx: CommandContext, packages: number, bytes: number): Step =
 
 const summary = (added: number): string => `\nadded ${plural(added, 'package')}, and audited ${added + 1} packages in 1s\n\nfound 0 vulnerabilities\n`;
 
-function generatedLock(pkg: PackageJson, deps: readonly Dependency[]): string {
-  const packages: Record<string, unknown> = {
-    '': { name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} },
-  };
-  for (const dep of deps) packages[`node_modules/${dep.name}`] = { version: npmPackage(dep.name).version, ...(dep.dev ? { dev: true } : {}) };
-  return `${JSON.stringify({ name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`;
+/** A lockfile's text around its `packages`, as npm writes package-lock.json and node_modules/.package-lock.json. */
+const lockText = (pkg: PackageJson, packages: Readonly<Record<string, unknown>>): string =>
+  `${JSON.stringify({ name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`;
+
+/** The entries an install without a lock records: the dependencies at the catalogue's versions (it cannot list theirs). */
+function generatedEntries(deps: readonly Dependency[]): Record<string, unknown> {
+  const entries: Record<string, unknown> = {};
+  for (const dep of deps) {
+    const { version, bin } = npmPackage(dep.name);
+    entries[`node_modules/${dep.name}`] = { version, ...(dep.dev ? { dev: true } : {}), ...(bin !== undefined ? { bin } : {}) };
+  }
+  return entries;
 }
+
+/** node_modules/.package-lock.json after installing a lock's entries: the ones npm put on disk, without the root. */
+const hiddenLock = (pkg: PackageJson, lock: LockFile, installed: readonly LockEntry[]): string =>
+  lockText(pkg, Object.fromEntries(installed.map((entry) => [entry.path, lock.raw[entry.path]])));
 
 const CI_USAGE = ['', 'Clean install a project', '', 'Usage:', 'npm ci', '', 'Run "npm help ci" for more info'];
 
@@ -134,6 +214,7 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
   const pkg = read.value;
   const deps = dependenciesOf(pkg);
   const lock = readLockFile(ctx, dir);
+  const missing = lock === undefined ? [] : deps.filter((dep) => !lock.packages.has(dep.name));
   if (mode === 'ci') {
     if (lock === undefined) {
       return npmError(ctx, [
@@ -145,7 +226,6 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
         ...CI_USAGE,
       ]);
     }
-    const missing = deps.filter((dep) => !lock.packages.has(dep.name));
     if (missing.length > 0) {
       return npmError(ctx, [
         'code EUSAGE',
@@ -157,25 +237,36 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
       ]);
     }
   }
-  const wanted = omitsDev(args, ctx) ? deps.filter((dep) => !dep.dev) : deps;
+  const omitDev = omitsDev(args, ctx);
+  const wanted = omitDev ? deps.filter((dep) => !dep.dev) : deps;
+  // a lock in sync is what npm installs from; without one (or for npm install, out of sync) the catalogue resolves
+  const locked = lock !== undefined && missing.length === 0 ? lockedPlan(ctx, lock, omitDev) : undefined;
+  const folders = locked?.map(lockedModule) ?? wanted.map((dep) => resolvedModule(dep.name));
   const modules = joinPath(dir, 'node_modules');
   const cleared = mode === 'ci' ? removeIfPresent(ctx.access, modules)(ctx.fs) : { ok: true as const, value: ctx.fs };
   if (!cleared.ok) return npmFsError(ctx, cleared.error);
-  const written = writeModules(ctx, cleared.value, dir, wanted, `npm ${mode}`);
+  const written = writeFolders(ctx, cleared.value, dir, folders, `npm ${mode}`);
   if (!written.ok) return npmFsError(ctx, written.error);
   const { packages, bytes } = written.value;
-  const lockText = generatedLock(pkg, deps);
-  const finish: Step[] = [putFile(ctx.access, `${modules}/.package-lock.json`, { content: lockText })];
-  if (lock === undefined) finish.push(putFile(ctx.access, joinPath(dir, 'package-lock.json'), { content: lockText }));
+  const generated = generatedEntries(wanted);
+  const finish: Step[] = [];
+  if (folders.length > 0) {
+    const hidden = locked !== undefined && lock !== undefined ? hiddenLock(pkg, lock, locked) : lockText(pkg, generated);
+    finish.push(putFile(ctx.access, `${modules}/.package-lock.json`, { content: hidden }));
+  }
+  if (lock === undefined) {
+    const root = { name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
+    finish.push(putFile(ctx.access, joinPath(dir, 'package-lock.json'), { content: lockText(pkg, { '': root, ...generatedEntries(deps) }) }));
+  }
   if (packages > 0) finish.push(cacheStep(ctx, packages, bytes));
-  const done = runSteps(written.value.tree, wanted.length > 0 ? finish : finish.slice(1));
+  const done = runSteps(written.value.tree, finish);
   if (!done.ok) return npmFsError(ctx, done.error);
   ctx.fs = done.value;
   ctx.stdout.write(packages > 0 ? summary(packages) : '\nup to date, audited 1 package in 1s\n\nfound 0 vulnerabilities\n');
   const omitted = deps.length - wanted.length;
   ctx.simulate({
     by: `npm ${mode}`,
-    summary: `installed ${plural(wanted.length, 'dependency')}${omitted > 0 ? ` (left out ${plural(omitted, 'devDependency')})` : ''} into node_modules, ${plural(packages, 'package')} in all (simulated)`,
+    summary: `installed ${plural(wanted.length, 'dependency')}${omitted > 0 ? ` (left out ${plural(omitted, 'devDependency')})` : ''} into node_modules, ${plural(packages, 'package')} in all${locked !== undefined ? ' as package-lock.json lists them' : ''} (simulated)`,
     bytes,
   });
   return 0;
@@ -209,30 +300,39 @@ function installNamed(ctx: CommandContext, args: readonly string[], names: reado
   return install(ctx, args, 'install');
 }
 
-/** `npm prune --omit=dev`: removes the devDependencies' folders and their share of node_modules. */
+/**
+ * `npm prune --omit=dev`: removes what node_modules/.package-lock.json lists as dev-only (each folder and
+ * its bins, and for an entry an install without a lock wrote, its dependencies' share of node_modules).
+ */
 function prune(ctx: CommandContext, args: readonly string[]): number {
   const read = readPackageJson(ctx, ctx.cwd);
   if (!read.ok) return read.status;
-  if (!omitsDev(args, ctx)) {
-    ctx.stdout.write('\nup to date, audited 1 package in 1s\n\nfound 0 vulnerabilities\n');
-    return 0;
-  }
   const modules = joinPath(ctx.cwd, 'node_modules');
-  const dev = dependenciesOf(read.value).filter((dep) => dep.dev && exists(ctx.fs, ctx.access, `${modules}/${dep.name}`));
+  const hidden = omitsDev(args, ctx) ? readLockFile(ctx, modules, ['.package-lock.json']) : undefined;
+  const dev = (hidden?.entries ?? []).filter((entry) => entry.dev === true && exists(ctx.fs, ctx.access, joinPath(ctx.cwd, entry.path)));
   const steps: Step[] = [];
   let removed = 0;
-  for (const dep of dev) {
-    const pkg = npmPackage(dep.name);
-    steps.push(removeIfPresent(ctx.access, `${modules}/${dep.name}`));
-    for (const bin of Object.keys(pkg.bin ?? {})) steps.push(removeIfPresent(ctx.access, `${modules}/.bin/${bin}`));
-    if (pkg.installed.bytes > pkg.unpackedSize) steps.push(changeBulk(ctx.access, modules, -(pkg.installed.packages - 1), -(pkg.installed.bytes - pkg.unpackedSize), ''));
-    removed += pkg.installed.packages;
+  for (const entry of dev) {
+    const module = lockedModule(entry);
+    const holder = joinPath(ctx.cwd, holderOf(entry.path));
+    steps.push(removeIfPresent(ctx.access, joinPath(ctx.cwd, entry.path)));
+    for (const bin of Object.keys(module.bin)) steps.push(removeIfPresent(ctx.access, `${holder}/.bin/${bin}`));
+    if (module.rest !== undefined && module.rest.bytes > 0) steps.push(changeBulk(ctx.access, holder, -module.rest.packages, -module.rest.bytes, ''));
+    removed += 1 + (module.rest?.packages ?? 0);
+  }
+  if (hidden !== undefined && dev.length > 0) {
+    const kept = hidden.entries.filter((entry) => !dev.includes(entry));
+    steps.push(putFile(ctx.access, `${modules}/.package-lock.json`, { content: hiddenLock(read.value, hidden, kept) }));
   }
   const done = runSteps(ctx.fs, steps);
   if (!done.ok) return npmFsError(ctx, done.error);
   ctx.fs = done.value;
+  if (removed === 0) {
+    ctx.stdout.write('\nup to date, audited 1 package in 1s\n\nfound 0 vulnerabilities\n');
+    return 0;
+  }
   ctx.stdout.write(`\nremoved ${plural(removed, 'package')}, and audited 1 package in 1s\n\nfound 0 vulnerabilities\n`);
-  if (removed > 0) ctx.simulate({ by: 'npm prune', summary: `removed ${plural(dev.length, 'devDependency')} from node_modules (simulated)` });
+  ctx.simulate({ by: 'npm prune', summary: `removed ${plural(removed, 'dev-only package')} from node_modules (simulated)` });
   return 0;
 }
 

@@ -2,6 +2,7 @@
 import type { CommandContext } from '../../command.ts';
 import { readFile } from '../../../vfs/index.ts';
 import { npmCatalogue } from './catalogues.ts';
+import type { NpmPackageSize } from './catalogues.ts';
 
 export interface PackageJson {
   name?: string;
@@ -11,9 +12,31 @@ export interface PackageJson {
   devDependencies?: Record<string, string>;
 }
 
+/** A `node_modules/**` entry of a lock (lockfileVersion 2 or 3), with the fields npm installs by. */
+export interface LockEntry {
+  /** Where it goes, relative to the project: `node_modules/a` or `node_modules/a/node_modules/b`. */
+  path: string;
+  name: string;
+  version?: string;
+  /** The registry tarball; absent in the locks the simulator writes for an install without one. */
+  resolved?: string;
+  link?: boolean;
+  dev?: boolean;
+  optional?: boolean;
+  devOptional?: boolean;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+  engines?: Record<string, string>;
+  bin?: Record<string, string>;
+}
+
 export interface LockFile {
   /** Names listed in the lock's root entry (or its node_modules/ entries), with whether they are dev-only. */
   packages: Map<string, { dev: boolean }>;
+  entries: LockEntry[];
+  /** The lock's `packages` object as written, by path. */
+  raw: Readonly<Record<string, unknown>>;
 }
 
 export const joinPath = (dir: string, name: string): string => (dir === '/' ? `/${name}` : `${dir}/${name}`);
@@ -63,24 +86,27 @@ export function readPackageJson(ctx: CommandContext, dir: string): Read<PackageJ
   return { ok: true, value: parsed as PackageJson };
 }
 
-/** package-lock.json (or npm-shrinkwrap.json) of `dir`, if there is a readable one. */
-export function readLockFile(ctx: CommandContext, dir: string): LockFile | undefined {
-  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+/** package-lock.json (or npm-shrinkwrap.json, or another of `names`) of `dir`, if there is a readable one. */
+export function readLockFile(ctx: CommandContext, dir: string, names: readonly string[] = ['npm-shrinkwrap.json', 'package-lock.json']): LockFile | undefined {
+  for (const name of names) {
     const file = readFile(ctx.fs, ctx.access, joinPath(dir, name));
     if (!file.ok) continue;
     const parsed = parseJson(file.value.content ?? '') as
-      | { packages?: Record<string, { dev?: boolean; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> }
+      | { packages?: Record<string, Omit<LockEntry, 'path'> & { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> }
       | undefined;
     const packages = new Map<string, { dev: boolean }>();
-    const entries = parsed?.packages ?? {};
-    const root = entries[''];
+    const all = typeof parsed?.packages === 'object' && parsed.packages !== null ? parsed.packages : {};
+    const root = all[''];
     for (const dep of Object.keys(root?.dependencies ?? {})) packages.set(dep, { dev: false });
     for (const dep of Object.keys(root?.devDependencies ?? {})) packages.set(dep, { dev: true });
-    for (const [key, entry] of Object.entries(entries)) {
-      const match = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key);
-      if (match?.[1] !== undefined && !packages.has(match[1])) packages.set(match[1], { dev: entry.dev === true });
+    const entries: LockEntry[] = [];
+    for (const [path, entry] of Object.entries(all)) {
+      const name = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(path)?.[1];
+      if (!path.startsWith('node_modules/') || name === undefined || typeof entry !== 'object' || entry === null) continue;
+      entries.push({ ...entry, path, name: typeof entry.name === 'string' ? entry.name : name });
+      if (path === `node_modules/${name}` && !packages.has(name)) packages.set(name, { dev: entry.dev === true });
     }
-    return { packages };
+    return { packages, entries, raw: all };
   }
   return undefined;
 }
@@ -90,4 +116,11 @@ export function npmPackage(name: string) {
   const known = npmCatalogue.packages[name];
   if (known !== undefined) return { ...known, known: true };
   return { version: '1.0.0', unpackedSize: npmCatalogue.unknown.unpackedSize, installed: npmCatalogue.unknown.installed, known: false };
+}
+
+/** The catalogue's figures for `name` at exactly `version`, or undefined when it has not measured that version. */
+export function npmPackageAt(name: string, version: string | undefined): NpmPackageSize | undefined {
+  const entry = npmCatalogue.packages[name];
+  if (entry === undefined || version === undefined) return undefined;
+  return entry.version === version ? entry : entry.versions?.[version];
 }
