@@ -152,6 +152,22 @@ describe('npm ci with a lock npm wrote', () => {
     expect(textAt(install.fs, '/app/package-lock.json')).toBe(realLock);
   });
 
+  test('npm install <pkg> keeps the locked packages, adds the new one to the lock, and npm ci then installs the same', () => {
+    const ci = run(realProject(), ['npm', 'ci'], { cwd: '/app' });
+    const added = run(ci.fs, ['npm', 'install', 'lodash'], { cwd: '/app' });
+    expect(added.status).toBe(0);
+    expect(bytesAt(added.fs, '/app/node_modules/typescript')).toBe(23_688_405);
+    expect(bytesAt(added.fs, '/app/node_modules/lodash')).toBe(1_450_605);
+    const lock = JSON.parse(textAt(added.fs, '/app/package-lock.json') ?? '{}');
+    expect(lock.packages['']).toMatchObject({ name: 'shortener', dependencies: { dotenv: '^17.2.0', lodash: '^4.18.1' } });
+    expect(Object.keys(lock.packages)).toEqual(['', 'node_modules/@types/node', 'node_modules/dotenv', 'node_modules/lodash', 'node_modules/typescript', 'node_modules/undici-types']);
+    const again = run(added.fs, ['npm', 'ci'], { cwd: '/app' });
+    expect(again.status).toBe(0);
+    expect(bytesAt(again.fs, '/app/node_modules')).toBe(bytesAt(added.fs, '/app/node_modules'));
+    const twice = run(again.fs, ['npm', 'install'], { cwd: '/app' });
+    expect(bytesAt(twice.fs, '/app/node_modules')).toBe(bytesAt(again.fs, '/app/node_modules'));
+  });
+
   test('npm prune --omit=dev leaves what npm ci --omit=dev installs', () => {
     const full = run(realProject(), ['npm', 'ci'], { cwd: '/app' });
     const pruned = run(full.fs, ['npm', 'prune', '--omit=dev'], { cwd: '/app' });

@@ -6,7 +6,8 @@
  * on node_modules. npm's cache in ~/.npm grows too.
  */
 import type { CommandContext } from '../../command.ts';
-import type { DirNode, FsError } from '../../../vfs/index.ts';
+import { lstat, setSummary } from '../../../vfs/index.ts';
+import type { DirNode, FsError, FsResult } from '../../../vfs/index.ts';
 import { npmCatalogue } from './catalogues.ts';
 import { changeBulk, exists, putFile, putSymlink, removeIfPresent, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
@@ -113,6 +114,8 @@ function writeFolders(
     const holder = joinPath(root, holderOf(module.path));
     const links = binDir ?? `${holder}/.bin`;
     const manifest = `${JSON.stringify({ name: module.name, version: module.version }, null, 2)}\n`;
+    // npm replaces a package's folder when it installs it again; nested folders come after their parent
+    steps.push(removeIfPresent(ctx.access, dir));
     steps.push(putFile(ctx.access, `${dir}/package.json`, { content: manifest, origin }));
     let own = module.own - manifest.length;
     for (const [bin, target] of Object.entries(module.bin)) {
@@ -181,6 +184,12 @@ function lockedModule(entry: LockEntry): Module {
 export const writeModules = (ctx: CommandContext, tree: DirNode, root: string, deps: readonly Dependency[], by: string, binDir?: string) =>
   writeFolders(ctx, tree, root, deps.map((dep) => resolvedModule(dep.name)), by, binDir);
 
+/** `path` without the unlisted bulk an earlier install left on it (nothing to do when it is not a folder). */
+function dropBulk(ctx: CommandContext, path: string): FsResult<DirNode> {
+  const node = lstat(ctx.fs, ctx.access, path);
+  return node.ok && node.value.kind === 'dir' && node.value.summary !== undefined ? setSummary(ctx.fs, ctx.access, path, undefined) : { ok: true, value: ctx.fs };
+}
+
 /** The tarballs npm keeps in ~/.npm/_cacache after downloading `bytes` worth of packages. */
 const cacheStep = (ctx: CommandContext, packages: number, bytes: number): Step =>
   changeBulk(ctx.access, `${ctx.env['HOME'] ?? '/root'}/.npm/_cacache`, packages, Math.round(bytes * npmCatalogue.cacheRatio.value), `npm (simulated): ${npmCatalogue.cacheRatio.source}`);
@@ -239,24 +248,27 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
   }
   const omitDev = omitsDev(args, ctx);
   const wanted = omitDev ? deps.filter((dep) => !dep.dev) : deps;
-  // a lock in sync is what npm installs from; without one (or for npm install, out of sync) the catalogue resolves
-  const locked = lock !== undefined && missing.length === 0 ? lockedPlan(ctx, lock, omitDev) : undefined;
-  const folders = locked?.map(lockedModule) ?? wanted.map((dep) => resolvedModule(dep.name));
+  // npm installs what the lock lists; dependencies it lacks (npm install only) the catalogue resolves
+  const locked = lock === undefined ? [] : lockedPlan(ctx, lock, omitDev);
+  const added = lock === undefined ? wanted : missing.filter((dep) => !(omitDev && dep.dev));
+  const folders = [...locked.map(lockedModule), ...added.map((dep) => resolvedModule(dep.name))];
   const modules = joinPath(dir, 'node_modules');
-  const cleared = mode === 'ci' ? removeIfPresent(ctx.access, modules)(ctx.fs) : { ok: true as const, value: ctx.fs };
+  // npm ci starts from an empty node_modules; npm install rewrites every package, so their dependencies' bulk starts over
+  const cleared = mode === 'ci' ? removeIfPresent(ctx.access, modules)(ctx.fs) : dropBulk(ctx, modules);
   if (!cleared.ok) return npmFsError(ctx, cleared.error);
   const written = writeFolders(ctx, cleared.value, dir, folders, `npm ${mode}`);
   if (!written.ok) return npmFsError(ctx, written.error);
   const { packages, bytes } = written.value;
-  const generated = generatedEntries(wanted);
   const finish: Step[] = [];
   if (folders.length > 0) {
-    const hidden = locked !== undefined && lock !== undefined ? hiddenLock(pkg, lock, locked) : lockText(pkg, generated);
-    finish.push(putFile(ctx.access, `${modules}/.package-lock.json`, { content: hidden }));
+    const onDisk = { ...Object.fromEntries(locked.map((entry) => [entry.path, lock?.raw[entry.path]])), ...generatedEntries(added) };
+    finish.push(putFile(ctx.access, `${modules}/.package-lock.json`, { content: lockText(pkg, onDisk) }));
   }
-  if (lock === undefined) {
-    const root = { name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
-    finish.push(putFile(ctx.access, joinPath(dir, 'package-lock.json'), { content: lockText(pkg, { '': root, ...generatedEntries(deps) }) }));
+  if (lock === undefined || missing.length > 0) {
+    const root = { ...(lock?.raw[''] as object | undefined), name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
+    const entries = Object.entries({ ...lock?.raw, ...generatedEntries(lock === undefined ? deps : missing) }).filter(([path]) => path !== '');
+    const sorted = Object.fromEntries([['', root], ...entries.sort(([a], [b]) => (a < b ? -1 : 1))]);
+    finish.push(putFile(ctx.access, joinPath(dir, 'package-lock.json'), { content: lockText(pkg, sorted) }));
   }
   if (packages > 0) finish.push(cacheStep(ctx, packages, bytes));
   const done = runSteps(written.value.tree, finish);
@@ -266,7 +278,7 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
   const omitted = deps.length - wanted.length;
   ctx.simulate({
     by: `npm ${mode}`,
-    summary: `installed ${plural(wanted.length, 'dependency')}${omitted > 0 ? ` (left out ${plural(omitted, 'devDependency')})` : ''} into node_modules, ${plural(packages, 'package')} in all${locked !== undefined ? ' as package-lock.json lists them' : ''} (simulated)`,
+    summary: `installed ${plural(wanted.length, 'dependency')}${omitted > 0 ? ` (left out ${plural(omitted, 'devDependency')})` : ''} into node_modules, ${plural(packages, 'package')} in all${lock !== undefined ? ' as package-lock.json lists them' : ''} (simulated)`,
     bytes,
   });
   return 0;
