@@ -41,14 +41,18 @@ function rows(real: readonly Listed[], simulated: readonly Listed[], key: (path:
 }
 
 /**
- * At most MAX_ROWS rows: the entries the simulator knows come first (the comparison is the point),
- * the rest are summed in one `(N more)` row (a real node_modules has hundreds of packages).
+ * At most MAX_ROWS rows, the rest summed in one `(N more)` row (a node_modules has dozens of
+ * packages). Differences come first (an entry on one side only), but fill at most half the rows, so
+ * entries present on both sides still show their real and simulated sizes side by side.
  */
 function capped(table: Row[]): Row[] {
   if (table.length <= MAX_ROWS) return table;
-  const ordered = [...table.filter((r) => r.simulated !== null), ...table.filter((r) => r.simulated === null)];
-  const shown = ordered.slice(0, MAX_ROWS - 1);
-  const rest = ordered.slice(MAX_ROWS - 1);
+  const oneSided = table.filter((r) => r.real === null || r.simulated === null);
+  const both = table.filter((r) => r.real !== null && r.simulated !== null);
+  const differences = oneSided.slice(0, Math.max(Math.floor((MAX_ROWS - 1) / 2), MAX_ROWS - 1 - both.length));
+  const shownRows = [...differences, ...both].slice(0, MAX_ROWS - 1);
+  const shown = table.filter((r) => shownRows.includes(r));
+  const rest = table.filter((r) => !shownRows.includes(r));
   const sum = (side: 'real' | 'simulated'): Row['real'] => {
     const present = rest.flatMap((r) => (r[side] === null ? [] : [r[side]]));
     return present.length === 0 ? null : { files: present.reduce((n, x) => n + x.files, 0), bytes: present.reduce((n, x) => n + x.bytes, 0) };
