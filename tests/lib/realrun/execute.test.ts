@@ -260,7 +260,7 @@ describe('real files beside simulated ones', () => {
 });
 
 describe('copyListing', () => {
-  test('a big real folder: grouped by top-level entry, what the simulator knows first, the rest summed', () => {
+  test('a big real folder: grouped by top-level entry, the differences first, the rest summed', () => {
     const real = Array.from({ length: 30 }, (_, i) => ({ path: `pkg${String(i).padStart(2, '0')}/index.js`, size: 1000 }));
     real.push({ path: 'express/index.js', size: 2000 }, { path: 'express/lib/router.js', size: 3000 });
     const simulated = [{ path: './', size: 2805325 }, { path: 'express/', size: 84784 }, { path: 'express/package.json', size: 46 }];
@@ -278,6 +278,27 @@ describe('copyListing', () => {
       '    pkg07/     real 1kB              simulated -',
       '    pkg08/     real 1kB              simulated -',
       '    (21 more)  real 21kB (21 files)  simulated -',
+    ]);
+  });
+
+  test('when most entries are on both sides, the differences take at most half the rows', () => {
+    const both = Array.from({ length: 20 }, (_, i) => `dep${String(i).padStart(2, '0')}`);
+    const real = [...both, 'real-only-a', 'real-only-b', 'real-only-c', 'real-only-d', 'real-only-e', 'real-only-f'].map((name) => ({ path: `${name}/index.js`, size: 1000 }));
+    const simulated = [...both, 'sim-only'].map((name) => ({ path: `${name}/`, size: 2000 }));
+    expect(copyListing('app/node_modules', real, simulated)).toEqual([
+      '  app/node_modules: real files beside the simulated ones (by top-level entry)',
+      '    dep00/        real 1kB              simulated 2kB',
+      '    dep01/        real 1kB              simulated 2kB',
+      '    dep02/        real 1kB              simulated 2kB',
+      '    dep03/        real 1kB              simulated 2kB',
+      '    dep04/        real 1kB              simulated 2kB',
+      '    dep05/        real 1kB              simulated 2kB',
+      '    real-only-a/  real 1kB              simulated -',
+      '    real-only-b/  real 1kB              simulated -',
+      '    real-only-c/  real 1kB              simulated -',
+      '    real-only-d/  real 1kB              simulated -',
+      '    real-only-e/  real 1kB              simulated -',
+      '    (16 more)     real 15kB (15 files)  simulated 30kB',
     ]);
   });
 
