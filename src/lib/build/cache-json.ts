@@ -12,13 +12,18 @@ type NodeRow =
 
 export interface CacheJson {
   version: 1;
+  /**
+   * Which simulator wrote the cache (the Node host hashes src/lib): a cache written by another one
+   * holds layers computed by other code and data, so the reader drops it. Absent: the host has none.
+   */
+  stamp?: string;
   nodes: NodeRow[];
   steps: [string, Omit<CachedStep, 'fs'> & { fs: number }][];
   children: [string, StepIdentity[]][];
   mounts: [string, number][];
 }
 
-export function serializeCache(cache: BuildCache): CacheJson {
+export function serializeCache(cache: BuildCache, stamp?: string): CacheJson {
   const ids = new Map<FsNode, number>();
   const nodes: NodeRow[] = [];
   const idOf = (node: FsNode): number => {
@@ -36,13 +41,15 @@ export function serializeCache(cache: BuildCache): CacheJson {
     ids.set(node, nodes.length - 1);
     return nodes.length - 1;
   };
-  return {
+  const json: CacheJson = {
     version: 1,
     steps: [...cache.steps].map(([key, step]) => [key, { ...step, fs: idOf(step.fs) }]),
     children: [...cache.children],
     mounts: [...cache.mounts].map(([id, dir]) => [id, idOf(dir)]),
     nodes,
   };
+  if (stamp !== undefined) json.stamp = stamp;
+  return json;
 }
 
 /** Reads a serialized cache; anything unreadable gives an empty cache (a cache is only an optimisation). */

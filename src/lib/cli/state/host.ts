@@ -14,6 +14,11 @@ export interface StateHost {
   writeFile(path: string, text: string): Result<void, string>;
   /** Milliseconds since the epoch, for CREATED columns; absent means "N/A". */
   now?(): number;
+  /**
+   * A stamp of the simulator's own code and data (the Node host hashes src/lib); the build cache
+   * keeps it and a cache with another stamp is dropped. Absent: caches carry no stamp.
+   */
+  simulatorStamp?(): string;
 }
 
 export function stateHost(io: CliIo): StateHost | null {
@@ -21,6 +26,7 @@ export function stateHost(io: CliIo): StateHost | null {
   if (typeof h.readTree !== 'function' || typeof h.writeFile !== 'function') return null;
   const host: StateHost = { readTree: (d) => h.readTree!(d), writeFile: (p, t) => h.writeFile!(p, t) };
   if (typeof h.now === 'function') host.now = () => h.now!();
+  if (typeof h.simulatorStamp === 'function') host.simulatorStamp = () => h.simulatorStamp!();
   return host;
 }
 

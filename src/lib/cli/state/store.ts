@@ -3,10 +3,10 @@
  * default `.stagecraft-state/`), so a second invocation sees the first build's images and cache,
  * as a Docker daemon would.
  */
-import { deserializeCache, digestOf, normaliseTag, serializeCache, type BuildCache, type ImageResult } from '../../build/index.ts';
+import { deserializeCache, digestOf, normaliseTag, serializeCache, type BuildCache, type CacheJson, type ImageResult } from '../../build/index.ts';
 import type { RealRunRequest } from '../../realrun/types.ts';
 import type { CliIo } from '../io.ts';
-import type { StateHost } from './host.ts';
+import { stateHost, type StateHost } from './host.ts';
 
 export interface StoredImage {
   /** 64 hex digits, as `sha256:<id>` in inspect; the first 12 are the IMAGE ID column. */
@@ -60,14 +60,27 @@ export function takeStateFlag(args: readonly string[]): { rest: string[]; state:
   return { rest, state };
 }
 
+export const STALE_CACHE = 'WARNING: build cache from another Stagecraft version dropped\n';
+
 export function loadStore(io: CliIo, dir: string, withCache: boolean): StateStore {
   const images = readJson(io, `${dir}/${IMAGES}`);
-  const cache = withCache ? readJson(io, `${dir}/${CACHE}`) : null;
   return {
     dir,
     images: Array.isArray(images) ? (images as StoredImage[]) : [],
-    cache: deserializeCache(cache),
+    cache: deserializeCache(withCache ? currentCache(io, `${dir}/${CACHE}`) : null),
   };
+}
+
+/**
+ * The cache file's JSON, or null when another simulator wrote it: its layers were computed by other
+ * code or data, and reusing them would show stale results as CACHED (said once on stderr).
+ */
+function currentCache(io: CliIo, path: string): unknown {
+  const json = readJson(io, path);
+  if (json === null || typeof json !== 'object') return json;
+  if ((json as Partial<CacheJson>).stamp === stateHost(io)?.simulatorStamp?.()) return json;
+  io.stderr(STALE_CACHE);
+  return null;
 }
 
 function readJson(io: CliIo, path: string): unknown {
@@ -86,7 +99,7 @@ export function saveImages(host: StateHost, store: StateStore): string | null {
 }
 
 export function saveCache(host: StateHost, store: StateStore): string | null {
-  const r = host.writeFile(`${store.dir}/${CACHE}`, JSON.stringify(serializeCache(store.cache)));
+  const r = host.writeFile(`${store.dir}/${CACHE}`, JSON.stringify(serializeCache(store.cache, host.simulatorStamp?.())));
   return r.ok ? null : r.error;
 }
 
