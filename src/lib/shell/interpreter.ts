@@ -21,6 +21,7 @@ import { ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.ts'
 import { bashSyntaxError, syntaxErrorText } from './syntax-error.ts';
 import { BUILTIN_PROGRAMS, BUILTINS } from './builtins.ts';
 import { dashEcho } from './programs/real/index.ts';
+import { findApplet } from './programs/real/shells.ts';
 
 export interface ShellFlags {
   errexit: boolean;
@@ -428,9 +429,12 @@ export class Shell {
       const dialect: Dialect = command.name === 'bash' ? 'bash' : where.flavor === 'busybox' ? 'ash' : 'dash';
       return this.runShellProgram(argv0, args, { ...where, dialect });
     }
-    if (command.name === 'busybox' && args.length > 0 && this.session.registry.has(args[0] as string)) {
-      const applet = this.session.registry.get(args[0] as string) as Command;
-      return this.runCommandImpl(applet, args[0] as string, args.slice(1), { ...where, flavor: 'busybox' });
+    // `busybox NAME` runs what Stagecraft implements only if the image's build has that applet
+    // (`busybox npm` is `npm: applet not found` however npm is simulated); busybox's run answers the rest.
+    const name = args[0];
+    const applet = command.name === 'busybox' && name !== undefined ? this.session.registry.get(name) : undefined;
+    if (applet !== undefined && findApplet(this.session.fs, name as string).kind !== 'not-in-build') {
+      return this.runCommandImpl(applet, name as string, args.slice(1), { ...where, flavor: 'busybox' });
     }
     return command.run(args, this.context(argv0, where));
   }

@@ -72,14 +72,16 @@ function classify(fs: DirNode, access: Access, registry: Registry, path: string,
 
 /**
  * A file that is busybox runs the applet named by how it was invoked (busybox's run_applet_and_exit):
- * a name starting with `busybox` is busybox itself; an applet Stagecraft implements runs; one the
- * image's busybox has (or may have: see findApplet) but Stagecraft does not is "not simulated" like
- * any other program of the image; any other name is busybox's `NAME: applet not found`.
+ * a name starting with `busybox` is busybox itself; a name outside the image's build is busybox's
+ * `NAME: applet not found` (even one Stagecraft implements, like npm); an applet the build has (or
+ * may have: see findApplet) runs if Stagecraft implements it, else is "not simulated" like any
+ * other program of the image.
  */
 function busyboxApplet(fs: DirNode, registry: Registry, path: string, name: string): ProgramLookup {
-  const command = registry.get(name.startsWith('busybox') ? 'busybox' : name);
+  const self = name.startsWith('busybox');
+  if (!self && findApplet(fs, name).kind === 'not-in-build') return { kind: 'command', path, command: appletNotFound, flavor: 'busybox' };
+  const command = registry.get(self ? 'busybox' : name);
   if (command !== undefined) return { kind: 'command', path, command, flavor: 'busybox' };
-  if (findApplet(fs, name).kind === 'not-in-build') return { kind: 'command', path, command: appletNotFound, flavor: 'busybox' };
   return { kind: 'not-simulated', path };
 }
 

@@ -1,7 +1,7 @@
 /**
  * BusyBox as a multi-call binary: which applet a link or `busybox NAME` runs, and dd's report.
- * "applet not found" lines were recorded from Debian 12's busybox 1.35 (`busybox nosuch`, and a
- * symlink `foo` to it, with and without arguments). dd's third status line was recorded from
+ * "applet not found" lines were recorded from Debian 12's busybox 1.35 (`busybox nosuch`, `busybox
+ * npm`, and symlinks `foo` and `npm` to it, with and without arguments). dd's third status line was recorded from
  * busybox built from mirror/busybox 371fe9f71 (the tree the images data cites) with DD,
  * FEATURE_DD_SIGNAL_HANDLING, FEATURE_DD_THIRD_STATUS_LINE and FEATURE_DD_STATUS set, as Alpine's
  * busyboxconfig and the busybox image's defconfig have them; its time and rate are the simulation's
@@ -65,6 +65,19 @@ describe('a name that is not an applet of the build: BusyBox\'s "applet not foun
     const fs = symlink(busyboxTree(), AS_ROOT, '/bin/busybox', '/usr/local/bin/foo');
     if (!fs.ok) throw new Error(fs.error.message);
     expect(run('foo; echo $?; foo ls /app; echo $?', fs.value)).toEqual([0, '127\n127\n', 'foo: applet not found\nfoo: applet not found\n']);
+  });
+
+  // recorded (Debian 12's busybox 1.35): `busybox npm`, `busybox npm install x` and a link `npm` to
+  // busybox all print `npm: applet not found` and exit 127
+  test('a program Stagecraft implements but the build has no applet for: busybox NAME', () => {
+    expect(inImage('node:22-alpine', 'busybox npm install x; echo "status $?"; npm --version')).toEqual([0, 'status 127\n10.9.2\n', 'npm: applet not found\n']);
+    expect(inImage('alpine:3.22', 'busybox bash -c "echo hi"')).toEqual([127, '', 'bash: applet not found\n']);
+  });
+
+  test('a program Stagecraft implements but the build has no applet for: a link to busybox by its name', () => {
+    const fs = symlink(rootfs('alpine:3.22'), AS_ROOT, '/bin/busybox', '/usr/local/bin/npm');
+    if (!fs.ok) throw new Error(fs.error.message);
+    expect(run('npm --version; echo "status $?"', fs.value)).toEqual([0, 'status 127\n', 'npm: applet not found\n']);
   });
 
   test('implemented applets still run through busybox and through their links', () => {

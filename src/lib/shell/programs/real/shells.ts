@@ -2,7 +2,8 @@
  * sh (and ash, dash, bash) and busybox as registry entries. The interpreter recognises them by name
  * and runs them inside the current session (one filesystem, one set of limits), so the shells' `run`
  * is reached only when a caller runs them outside the interpreter. `busybox <applet>` with an applet
- * Stagecraft implements is dispatched by the interpreter too; busybox's own `run` answers the rest.
+ * of the image's build that Stagecraft implements is dispatched by the interpreter too; busybox's own
+ * `run` answers the rest.
  */
 import { AS_ROOT, resolvePath, stat, type DirNode, type FsNode } from '../../../vfs/index.ts';
 import { NOT_SIMULATED_STATUS, type Command } from '../../command.ts';
