@@ -278,7 +278,7 @@ describe('images, tag, history, inspect, rmi, image prune, system df', () => {
     ].map((l) => l.replace('CREATED         CREATED BY', 'CREATED                  CREATED BY')));
     const i = await docker(d, 'inspect', 'app');
     expect((JSON.parse(i.out) as { Config: { User: string; Cmd: string[] } }[])[0]?.Config).toMatchObject({ User: 'app', Cmd: ['sh', 'hello.sh'] });
-    expect(await docker(d, 'history', 'nope')).toMatchObject({ status: 1, err: 'Error response from daemon: No such image: nope\n' });
+    expect(await docker(d, 'history', 'nope')).toMatchObject({ status: 1, err: 'Error response from daemon: No such image: nope:latest\n' });
     expect(await docker(d, 'tag', 'nope', 'x')).toMatchObject({ status: 1, err: 'Error response from daemon: No such image: nope:latest\n' });
   });
 });

@@ -8,12 +8,14 @@ import { err, ok } from '../../diagnostics.ts';
 import { inspectDoc } from '../commands/inspect.ts';
 import { rmiCommand as stagecraftRmi } from '../commands/rmi.ts';
 import { createdAgo, findImage, normaliseName } from '../state/store.ts';
-import { status, type DockerCommand, type DockerContext } from './command.ts';
+import { status, type DockerCommand, type DockerContext, type DockerOutcome } from './command.ts';
+import type { DockerIo } from './daemon.ts';
 import { contextType, writeFormatted } from './format-context.ts';
 import { filterRows, imageRows, parseImageFilters } from './image-filters.ts';
 import { DEFAULT_HISTORY_TABLE, HISTORY_CONTEXT, HISTORY_HEADERS, historyFields } from './history-format.ts';
-import { renderInspect } from './inspect-format.ts';
+import { renderInspect, type InspectLookup } from './inspect-format.ts';
 import { reclaimableBytes } from './layers.ts';
+import type { FlagSpec } from './flags.ts';
 import { flagError, noSuchImage } from './messages.ts';
 import { storeIo } from './store-io.ts';
 
@@ -21,7 +23,11 @@ async function delegate(ctx: DockerContext, run: typeof stagecraftRmi.run, args:
   return run(args, storeIo(ctx));
 }
 
-/** cobra's RequiresMaxArgs text (docker/cli cli/required.go). */
+/**
+ * The daemon's words for an image it cannot find (moby's ErrImageDoesNotExist): a name gets its
+ * implied tag (`nope` → `nope:latest`, reference.TagNameOnly), a full id reads as a digest.
+ */
+const imageNotFound = (ref: string): string => noSuchImage(/^[0-9a-f]{64}$/.test(ref) ? `sha256:${ref}` : normaliseName(ref));
 
 const DEFAULT_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 const IMAGE_HEADERS = {
@@ -119,7 +125,7 @@ export const historyCommand: DockerCommand = {
     const ref = flags.args[0] as string;
     const image = findImage(daemon.store, ref);
     if (image === undefined) {
-      io.stderr(noSuchImage(ref));
+      io.stderr(imageNotFound(ref));
       return status(1);
     }
     const asked = flags.strings.get('format') ?? '';
@@ -136,6 +142,32 @@ export const historyCommand: DockerCommand = {
 
 const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
+const FORMAT_FLAG: FlagSpec = { long: 'format', short: 'f', kind: 'string', valueName: 'string', description: 'Format output using a custom template' };
+
+function printInspect(io: DockerIo, format: string, lookups: readonly InspectLookup[]): DockerOutcome {
+  const out = renderInspect(format, lookups);
+  io.stdout(out.stdout);
+  if (out.stderr !== '') io.stderr(out.stderr);
+  return status(out.status);
+}
+
+/** `docker image inspect`: images only, `-f/--format` only, and the daemon's words for a missing one. */
+export const imageInspectCommand: DockerCommand = {
+  name: 'inspect',
+  path: 'docker image inspect',
+  use: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]',
+  summary: 'Display detailed information on one or more images',
+  args: { min: 1 },
+  flags: [FORMAT_FLAG],
+  run(flags, { daemon, io }) {
+    const lookups = flags.args.map((ref) => {
+      const image = findImage(daemon.store, ref);
+      return image === undefined ? err(imageNotFound(ref).trimEnd()) : ok(inspectDoc(image));
+    });
+    return printInspect(io, flags.strings.get('format') ?? '', lookups);
+  },
+};
+
 export const inspectCommand: DockerCommand = {
   name: 'inspect',
   path: 'docker inspect',
@@ -143,13 +175,14 @@ export const inspectCommand: DockerCommand = {
   summary: 'Return low-level information on Docker objects',
   args: { min: 1 },
   flags: [
-    { long: 'format', short: 'f', kind: 'string', valueName: 'string', description: 'Format output using a custom template' },
+    FORMAT_FLAG,
     { long: 'size', short: 's', kind: 'bool', description: 'Display total file sizes if the type is container' },
     { long: 'type', kind: 'string', valueName: 'string', description: 'Only inspect objects of the given type' },
   ],
-  run(flags, { daemon, io }) {
-    // `docker image inspect` shares this command; it looks up images only, with the daemon's words.
-    const imageOnly = this.path === 'docker image inspect';
+  run(flags, ctx) {
+    // Until the command tree registers imageInspectCommand itself, it reaches here as a copy of this one.
+    if (this.path === imageInspectCommand.path) return imageInspectCommand.run(flags, ctx);
+    const { daemon, io } = ctx;
     const type = flags.strings.get('type');
     const types = `"${OBJECT_TYPES.join('", "')}"`;
     if (type !== undefined && !OBJECT_TYPES.includes(type)) {
@@ -162,12 +195,9 @@ export const inspectCommand: DockerCommand = {
         if (flags.bools.has('size')) io.stderr('WARNING: --size ignored for image\n');
         return ok(inspectDoc(image));
       }
-      return err(imageOnly ? noSuchImage(ref.includes(':') ? ref : normaliseName(ref)).trimEnd() : `error: no such object: ${ref}`);
+      return err(`error: no such object: ${ref}`);
     });
-    const out = renderInspect(flags.strings.get('format') ?? '', lookups);
-    io.stdout(out.stdout);
-    if (out.stderr !== '') io.stderr(out.stderr);
-    return status(out.status);
+    return printInspect(io, flags.strings.get('format') ?? '', lookups);
   },
 };
 
@@ -192,7 +222,7 @@ export const tagCommand: DockerCommand = {
     const [source, target] = flags.args as [string, string];
     const image = findImage(daemon.store, source);
     if (image === undefined) {
-      io.stderr(noSuchImage(source.includes(':') ? source : normaliseName(source)));
+      io.stderr(imageNotFound(source));
       return status(1);
     }
     const tag = normaliseName(target);
