@@ -60,7 +60,7 @@ export function takeStateFlag(args: readonly string[]): { rest: string[]; state:
   return { rest, state };
 }
 
-export const STALE_CACHE = 'WARNING: build cache from another Stagecraft version dropped\n';
+const STALE_CACHE = 'WARNING: build cache from another Stagecraft version dropped\n';
 
 export function loadStore(io: CliIo, dir: string, withCache: boolean): StateStore {
   const images = readJson(io, `${dir}/${IMAGES}`);
