@@ -4,9 +4,6 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDaemon, type DockerDaemon } from '../../src/lib/cli/docker/index.ts';
-import { parseFlags } from '../../src/lib/cli/docker/flags.ts';
-import { imageInspectCommand } from '../../src/lib/cli/docker/image-commands.ts';
-import { flagError } from '../../src/lib/cli/docker/messages.ts';
 import { docker } from './run-docker.ts';
 
 let d: DockerDaemon;
@@ -15,16 +12,7 @@ beforeAll(async () => {
   expect((await docker(d, 'build', '-q', '-t', 'app', '.')).status).toBe(0);
 });
 
-/** The command parsed and run as the docker CLI runs any command: a flag error is exit 125 with the usage. */
-async function imageInspect(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const parsed = parseFlags(argv, imageInspectCommand.flags, true);
-  if (!parsed.ok) return { status: 125, out, err: flagError(imageInspectCommand, parsed.error) };
-  const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), cwd: '', cols: 80, color: false };
-  const r = await imageInspectCommand.run(parsed.value, { daemon: d, io });
-  return { status: r.status, out, err };
-}
+const imageInspect = (...argv: string[]) => docker(d, 'image', 'inspect', ...argv);
 
 const usage = "\n\nUsage:  docker image inspect [OPTIONS] IMAGE [IMAGE...]\n\nRun 'docker image inspect --help' for more information\n";
 

@@ -5,7 +5,7 @@
 import { buildCommand } from './build.ts';
 import { status, type DockerCommand, type DockerContext, type DockerOutcome } from './command.ts';
 import { flagHelp, parseFlags } from './flags.ts';
-import { historyCommand, imagesCommand, inspectCommand, pruneCommand, rmiCommand, tagCommand } from './image-commands.ts';
+import { historyCommand, imageInspectCommand, imagesCommand, inspectCommand, pruneCommand, rmiCommand, tagCommand } from './image-commands.ts';
 import { acceptsNoArguments, flagError, requiresAtLeast, requiresAtMost, requiresExactly, unknownCommand } from './messages.ts';
 import { runCommand } from './run.ts';
 import { systemDfCommand } from './system-df.ts';
@@ -27,7 +27,7 @@ export const groups: readonly Group[] = [
     commands: [
       as(buildCommand, 'build', 'docker buildx build', buildCommand.use),
       as(historyCommand, 'history', 'docker image history', 'docker image history [OPTIONS] IMAGE'),
-      as(inspectCommand, 'inspect', 'docker image inspect', 'docker image inspect [OPTIONS] IMAGE [IMAGE...]'),
+      imageInspectCommand,
       as(imagesCommand, 'ls', 'docker image ls', 'docker image ls [OPTIONS] [REPOSITORY[:TAG]]'),
       pruneCommand,
       as(rmiCommand, 'rm', 'docker image rm', 'docker image rm [OPTIONS] IMAGE [IMAGE...]'),

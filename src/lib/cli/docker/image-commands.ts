@@ -180,8 +180,6 @@ export const inspectCommand: DockerCommand = {
     { long: 'type', kind: 'string', valueName: 'string', description: 'Only inspect objects of the given type' },
   ],
   run(flags, ctx) {
-    // Until the command tree registers imageInspectCommand itself, it reaches here as a copy of this one.
-    if (this.path === imageInspectCommand.path) return imageInspectCommand.run(flags, ctx);
     const { daemon, io } = ctx;
     const type = flags.strings.get('type');
     const types = `"${OBJECT_TYPES.join('", "')}"`;
