@@ -8,8 +8,7 @@ import { test } from 'vitest';
 import { build, createBuildCache, type BuildInput } from '../src/lib/build/index.ts';
 import { SEED_EXAMPLES } from '../tests/lib/build/seeds/index.ts';
 
-// The sass/hyde/httpd example needs programs the shell does not simulate yet (it fails early).
-const buildable = SEED_EXAMPLES.filter((s) => s.name !== 'sass-hyde-httpd-site');
+const buildable = SEED_EXAMPLES;
 const inputOf = (s: (typeof buildable)[number]): BuildInput => ({ dockerfile: s.dockerfile, context: s.context, ...(s.target ? { target: s.target } : {}) });
 
 test('build: cold build of each seed example (target: median < 2 ms)', async ({ bench }) => {
