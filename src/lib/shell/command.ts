@@ -67,6 +67,11 @@ export interface CommandContext {
   readonly env: Readonly<Record<string, string>>;
   /** argv[0] as the program was invoked, e.g. 'ls' or '/usr/local/bin/npm'. */
   readonly argv0: string;
+  /**
+   * The file that was executed, absolute, as found through PATH or given by path (before symlinks:
+   * `/app/node_modules/.bin/tsc`); unset when the program did not run from a file of the image.
+   */
+  readonly executable?: string | undefined;
   readonly flavor: Flavor;
   /** All of standard input (pipes and redirections are resolved before the program runs). */
   readonly stdin: string;

@@ -31,6 +31,15 @@ export interface ShellFlags {
   noglob: boolean;
 }
 
+/** Where and how a program runs; `executable` is the file it was found at, when it was. */
+interface Where {
+  env: Record<string, string>;
+  cwd: string;
+  io: IO;
+  flavor: Flavor;
+  executable?: string;
+}
+
 interface Var {
   value: string;
   exported: boolean;
@@ -415,7 +424,7 @@ export class Shell {
         return this.execute([...interpreter, found.path, ...argv.slice(1)], env, cwd, io, report);
       }
       case 'command':
-        return this.runCommandImpl(found.command, name, argv.slice(1), { env, cwd, io, flavor: found.flavor });
+        return this.runCommandImpl(found.command, name, argv.slice(1), { env, cwd, io, flavor: found.flavor, executable: normalizePath(found.path, cwd) });
     }
   }
 
@@ -423,7 +432,7 @@ export class Shell {
     command: Command,
     argv0: string,
     args: readonly string[],
-    where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor },
+    where: Where,
   ): number {
     if (SHELL_NAMES.has(command.name)) {
       const dialect: Dialect = command.name === 'bash' ? 'bash' : where.flavor === 'busybox' ? 'ash' : 'dash';
@@ -439,7 +448,7 @@ export class Shell {
     return command.run(args, this.context(argv0, where));
   }
 
-  private context(argv0: string, where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor }): CommandContext {
+  private context(argv0: string, where: Where): CommandContext {
     const { session } = this;
     const { cwd, io, env } = where;
     let stdin: string | undefined;
@@ -458,6 +467,7 @@ export class Shell {
       access: { cred: session.cred, cwd },
       env,
       argv0,
+      executable: where.executable,
       flavor: where.flavor,
       get stdin(): string {
         stdin ??= io.stdin.readAll();
@@ -490,7 +500,7 @@ export class Shell {
   private runShellProgram(
     argv0: string,
     args: readonly string[],
-    where: { env: Record<string, string>; cwd: string; io: IO; flavor: Flavor; dialect: Dialect },
+    where: Where & { dialect: Dialect },
   ): number {
     const { io } = where;
     const parsed = parseShArgs(args, where.dialect !== 'dash');

@@ -138,8 +138,49 @@ describe('astro check and --version (simulated)', () => {
     ]);
   });
 
-  test('--version prints the catalogue version', () => {
-    expect(run(site(), ['astro', '--version']).stdout).toBe('astro  v7.3.5\n');
+  // recorded: astro 7.3.5 (npm install astro@7.3.5, Node 24), stdout, exit 0
+  test('--version, anywhere among the arguments, prints the version (the catalogue\'s when not run from an installed package)', () => {
+    for (const args of [['--version'], ['build', '--version']]) {
+      expect(run(site(), ['astro', ...args])).toMatchObject({ status: 0, stdout: '   astro  v7.3.5\n', stderr: '' });
+    }
+  });
+
+  test('no command, -v, `version`, --help or a name that is no command: the help (recorded)', () => {
+    const help = [
+      '',
+      '   astro  v7.3.5 Build faster websites.',
+      '',
+      '  astro [command] [...flags]',
+      '',
+      '   Commands ',
+      '                add  Add an integration.',
+      '              build  Build your project and write it to disk.',
+      '              check  Check your project for errors.',
+      '         create-key  Create a cryptography key',
+      '                dev  Start the development server.',
+      '               docs  Open documentation in your web browser.',
+      '               info  List info about your current Astro setup.',
+      '            preview  Preview your build locally.',
+      '               sync  Generate content collection types.',
+      '        preferences  Configure user preferences.',
+      '          telemetry  Configure telemetry settings.',
+      '',
+      '   Global Flags ',
+      '    --config <path>  Specify your config file.',
+      '      --root <path>  Specify your project root folder.',
+      '       --site <url>  Specify your project site.',
+      '  --base <pathname>  Specify your project base.',
+      '          --verbose  Enable verbose logging.',
+      '           --silent  Disable all logging.',
+      '          --version  Show the version number and exit.',
+      '             --help  Show this help message.',
+      '             --json  Enables JSON logging.',
+      '',
+      '',
+    ].join('\n');
+    for (const args of [[], ['-v'], ['version'], ['--help'], ['-h'], ['biuld']]) {
+      expect(run(site(), ['astro', ...args]), args.join(' ')).toMatchObject({ status: 0, stdout: help, stderr: '' });
+    }
   });
 
   test('other subcommands are not simulated', () => {

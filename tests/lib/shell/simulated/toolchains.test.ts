@@ -287,7 +287,7 @@ describe('node, tsc and vite', () => {
     expect(nodeAt(r.fs, `/app/dist/${js}`)).toMatchObject({ size: 146000 + 550 });
     expect(nodeAt(r.fs, `/app/dist/${css}`)).toMatchObject({ size: 220 });
     expect(textAt(r.fs, '/app/dist/favicon.svg')).toBe('<svg/>');
-    expect(r.stdout.split('\n')[0]).toBe('vite v8.3.8 building for production...');
+    expect(r.stdout.split('\n')[0]).toBe('vite v8.3.8 building client environment for production...');
   });
 
   test('vite build without index.html fails', () => {

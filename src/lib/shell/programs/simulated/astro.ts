@@ -1,19 +1,49 @@
 /**
  * `astro` (node_modules/.bin/astro), simulated: `astro build` turns each page under src/pages into
  * dist/<route>/index.html, copies public/ and writes one dist/_astro bundle whose size is estimated
- * from the sources; `astro check` and `--version`. No page code runs, so dynamic `[param]` routes
+ * from the sources; `astro check`, `--version` and the help. No page code runs, so dynamic `[param]` routes
  * (their paths come from getStaticPaths()) and endpoints are skipped with a labelled line.
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { walk } from '../../../vfs/index.ts';
-import { npmCatalogue, toolchainCatalogue } from './catalogues.ts';
+import { toolchainCatalogue } from './catalogues.ts';
 import { contentHash } from './content-hash.ts';
 import { putFile, removeIfPresent, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { copyPublic } from './public-files.ts';
 import { joinPath } from './npm-project.ts';
+import { satisfiesRange } from './npm-semver.ts';
+import { toolVersion } from './tool-version.ts';
 
-const version = (): string => npmCatalogue.packages['astro']?.version ?? '5.0.0';
+/** Astro's commands and global flags as its help lists them (recorded from astro 7.3.5). */
+const COMMANDS: readonly (readonly [string, string])[] = [
+  ['add', 'Add an integration.'],
+  ['build', 'Build your project and write it to disk.'],
+  ['check', 'Check your project for errors.'],
+  ['create-key', 'Create a cryptography key'],
+  ['dev', 'Start the development server.'],
+  ['docs', 'Open documentation in your web browser.'],
+  ['info', 'List info about your current Astro setup.'],
+  ['preview', 'Preview your build locally.'],
+  ['sync', 'Generate content collection types.'],
+  ['preferences', 'Configure user preferences.'],
+  ['telemetry', 'Configure telemetry settings.'],
+];
+const FLAGS: readonly (readonly [string, string])[] = [
+  ['--config <path>', 'Specify your config file.'],
+  ['--root <path>', 'Specify your project root folder.'],
+  ['--site <url>', 'Specify your project site.'],
+  ['--base <pathname>', 'Specify your project base.'],
+  ['--verbose', 'Enable verbose logging.'],
+  ['--silent', 'Disable all logging.'],
+  ['--version', 'Show the version number and exit.'],
+  ['--help', 'Show this help message.'],
+  ['--json', 'Enables JSON logging.'],
+];
+
+const rows = (table: readonly (readonly [string, string])[]): string => table.map(([name, what]) => `${name.padStart(19)}  ${what}\n`).join('');
+const helpText = (version: string): string =>
+  `\n   astro  v${version} Build faster websites.\n\n  astro [command] [...flags]\n\n   Commands \n${rows(COMMANDS)}\n   Global Flags \n${rows(FLAGS)}\n`;
 
 /** The file a page renders to, as Astro's default `build.format: 'directory'` names it. */
 function routeFile(page: string): string {
@@ -87,15 +117,23 @@ function build(ctx: CommandContext): number {
 export const astro: Command = {
   name: 'astro',
   run(args, ctx) {
-    const [sub] = args;
+    // as Astro's resolveCommand: --version anywhere wins, the first positional names the command,
+    // anything else (no command, `-v`, `version`, `--help`, a typo) shows the help
+    if (args.includes('--version')) {
+      const version = toolVersion(ctx, 'astro');
+      // Astro before 6 printed an empty line first (printVersion's console.log())
+      ctx.stdout.write(`${satisfiesRange(version, '<6.0.0') ? '\n' : ''}   astro  v${version}\n`);
+      return 0;
+    }
+    const sub = args.find((arg) => !arg.startsWith('-'));
     if (sub === 'build') return build(ctx);
     if (sub === 'check') {
       ctx.stdout.write('Result (simulated: no type checking ran):\n- 0 errors\n- 0 warnings\n- 0 hints\n');
       ctx.simulate({ by: 'astro check', summary: 'reported 0 errors without type checking (simulated)' });
       return 0;
     }
-    if (sub === '--version' || sub === '-v' || sub === 'version') {
-      ctx.stdout.write(`astro  v${version()}\n`);
+    if (sub === undefined || !COMMANDS.some(([name]) => name === sub)) {
+      ctx.stdout.write(helpText(toolVersion(ctx, 'astro')));
       return 0;
     }
     ctx.stderr.write(`astro: only \`astro build\`, \`astro check\` and \`astro --version\` are simulated in Stagecraft\n`);

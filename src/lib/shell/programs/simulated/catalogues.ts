@@ -126,6 +126,8 @@ export interface ToolchainCatalogue {
   cargo: { binary: Sourced; targetOverhead: Sourced; crate: Sourced; registryIndex: Sourced; debugRatio: Ratio };
   maven: { jar: Sourced; repository: Sourced; springBootJar: Sourced };
   vite: { frameworks: Record<string, Sourced>; minifyRatio: Ratio; gzipRatio: Ratio };
+  /** The dart2js release each recorded Dart Sass release was compiled with, by Sass version. */
+  sass: { dart2js: { source: string; versions: Record<string, string> } };
   pip: {
     source: string;
     /** Where the `scripts` of the packages come from. */

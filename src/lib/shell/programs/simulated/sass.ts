@@ -6,13 +6,15 @@
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { stat, walk } from '../../../vfs/index.ts';
-import { npmCatalogue } from './catalogues.ts';
+import { toolchainCatalogue } from './catalogues.ts';
 import { putFile, readText, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { relativePath } from './npm-install.ts';
 import { joinPath } from './npm-project.ts';
+import { satisfiesRange } from './npm-semver.ts';
 import { compileScss, formatScssError } from './scss.ts';
 import type { SassStyle, ScssLoader } from './scss.ts';
+import { toolVersion } from './tool-version.ts';
 
 const ORIGIN = { simulated: true as const, by: 'sass' };
 
@@ -154,11 +156,22 @@ function finish(ctx: CommandContext, steps: readonly Step[], written: readonly s
   return status;
 }
 
+/**
+ * `sass --version`: the release and the dart2js release it was compiled with (recorded per release;
+ * one not recorded gets the dart2js of the nearest recorded release before it, or of the oldest).
+ */
+function versionText(version: string): string {
+  const newer = (a: string, b: string): boolean => satisfiesRange(a, `>${b}`);
+  const recorded = Object.entries(toolchainCatalogue.sass.dart2js.versions).sort(([a], [b]) => (newer(a, b) ? 1 : newer(b, a) ? -1 : 0));
+  const nearest = recorded.filter(([release]) => satisfiesRange(version, `>=${release}`)).at(-1) ?? recorded[0];
+  return `${version} compiled with dart2js ${nearest?.[1] ?? ''}\n`;
+}
+
 export const sass: Command = {
   name: 'sass',
   run(args, ctx) {
     if (args.includes('--version')) {
-      ctx.stdout.write(`${npmCatalogue.packages['sass']?.version ?? '1.77.0'}\n`);
+      ctx.stdout.write(versionText(toolVersion(ctx, 'sass')));
       return 0;
     }
     if (args.includes('--watch') || args.includes('-w') || args.includes('--interactive') || args.includes('--stdin')) {

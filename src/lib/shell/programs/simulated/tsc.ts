@@ -4,11 +4,11 @@
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { readFile, walk } from '../../../vfs/index.ts';
-import { npmCatalogue } from './catalogues.ts';
 import { putFile, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { joinPath } from './npm-project.ts';
 import { stripTypes } from './strip-types.ts';
+import { toolVersion } from './tool-version.ts';
 
 interface TsConfig {
   compilerOptions?: { outDir?: string; rootDir?: string; noEmit?: boolean };
@@ -26,8 +26,6 @@ function parseJsonc(text: string): unknown {
     return undefined;
   }
 }
-
-const version = (): string => npmCatalogue.packages['typescript']?.version ?? '5.0.0';
 
 /** A tsconfig path: absolute, or relative to the project folder. */
 const fromProject = (project: string, path: string): string => (path.startsWith('/') ? path : joinPath(project, path));
@@ -104,7 +102,7 @@ export const tsc: Command = {
   name: 'tsc',
   run(args, ctx) {
     if (args.includes('-v') || args.includes('--version')) {
-      ctx.stdout.write(`Version ${version()}\n`);
+      ctx.stdout.write(`Version ${toolVersion(ctx, 'typescript')}\n`);
       return 0;
     }
     const p = args.findIndex((arg) => arg === '-p' || arg === '--project');
@@ -125,7 +123,8 @@ export const tsc: Command = {
         ctx.stdout.write(`error TS5058: The specified path does not exist: '${projectArg}'.\n`);
         return 1;
       }
-      ctx.stdout.write(`Version ${version()}\ntsc: The TypeScript Compiler - Version ${version()}\n\nCOMMON COMMANDS\n\n  tsc\n  Compiles the current project (tsconfig.json in the working directory.)\n`);
+      const version = toolVersion(ctx, 'typescript');
+      ctx.stdout.write(`Version ${version}\ntsc: The TypeScript Compiler - Version ${version}\n\nCOMMON COMMANDS\n\n  tsc\n  Compiles the current project (tsconfig.json in the working directory.)\n`);
       return 1;
     }
     const config = parseJsonc(file.value.content ?? '');

@@ -5,19 +5,23 @@
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { readFile, walk } from '../../../vfs/index.ts';
-import { npmCatalogue, toolchainCatalogue } from './catalogues.ts';
+import { toolchainCatalogue } from './catalogues.ts';
 import { contentHash } from './content-hash.ts';
 import { putFile, removeIfPresent, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { copyPublic } from './public-files.ts';
 import { joinPath, readPackageJson } from './npm-project.ts';
+import { nodeVersion } from './node.ts';
+import { satisfiesRange } from './npm-semver.ts';
+import { toolVersion } from './tool-version.ts';
 
 const kB = (bytes: number): string => (bytes / 1000).toFixed(2);
 
 function build(ctx: CommandContext, outDirArg: string | undefined): number {
   const root = ctx.cwd;
-  const version = npmCatalogue.packages['vite']?.version ?? '5.0.0';
-  ctx.stdout.write(`vite v${version} building for production...\n`);
+  const version = toolVersion(ctx, 'vite');
+  // recorded: 7.0.0 to 7.1.x build "for production", 7.2.0 on "client environment for production"
+  ctx.stdout.write(`vite v${version} building ${satisfiesRange(version, '>=7.2.0') ? 'client environment ' : ''}for production...\n`);
   const html = readFile(ctx.fs, ctx.access, joinPath(root, 'index.html'));
   if (!html.ok) {
     ctx.stderr.write('error during build:\nCould not resolve entry module "index.html".\n');
@@ -69,7 +73,8 @@ function build(ctx: CommandContext, outDirArg: string | undefined): number {
   for (const [name, bytes] of rows) {
     ctx.stdout.write(`${name.padEnd(width)}  ${kB(bytes).padStart(sizeWidth)} kB │ gzip: ${kB(Math.round(bytes * gzipRatio.value))} kB\n`);
   }
-  ctx.stdout.write('✓ built in 1.00s\n');
+  // recorded: Vite 8 leaves a blank line before it
+  ctx.stdout.write(`${satisfiesRange(version, '>=8') ? '\n' : ''}✓ built in 1.00s\n`);
   ctx.simulate({
     by: 'vite build',
     summary: `bundled ${modules} modules into ${shown}/ (${framework ?? 'no framework'}; sizes estimated) (simulated)`,
@@ -88,7 +93,7 @@ export const vite: Command = {
       return build(ctx, o === -1 ? undefined : args[o + 1]);
     }
     if (args.includes('-v') || args.includes('--version')) {
-      ctx.stdout.write(`vite/${npmCatalogue.packages['vite']?.version ?? '5.0.0'} linux-x64 node-v${ctx.env['NODE_VERSION'] ?? '22.16.0'}\n`);
+      ctx.stdout.write(`vite/${toolVersion(ctx, 'vite')} linux-x64 node-v${nodeVersion(ctx)}\n`);
       return 0;
     }
     ctx.stderr.write('vite: the dev server and preview do not run in Stagecraft (only `vite build` is simulated)\n');
