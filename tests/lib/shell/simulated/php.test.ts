@@ -110,8 +110,10 @@ describe('composer', () => {
       'Writing lock file',
       'Installing dependencies from lock file (including require-dev)',
     ]);
-    const written = JSON.parse(textAt(r.fs, '/app/composer.lock') ?? '{}') as { packages: { name: string }[] };
+    const written = JSON.parse(textAt(r.fs, '/app/composer.lock') ?? '{}') as { 'content-hash': string; packages: { name: string }[] };
     expect(written.packages.map((p) => p.name)).toEqual(['spatie/yaml-front-matter', 'symfony/yaml']);
+    // recorded: Composer 2.5.5's Locker::getContentHash of this composer.json
+    expect(written['content-hash']).toBe('f8f1b8581cc108e75f24e7f58887a705');
   });
 
   test('require adds the constraint Composer picks and installs', () => {
@@ -120,6 +122,8 @@ describe('composer', () => {
     expect(r.stderr.split('\n').slice(0, 3)).toEqual(['Using version ^2.7 for league/commonmark', './composer.json has been created', 'Running composer update league/commonmark']);
     expect(JSON.parse(textAt(r.fs, '/app/composer.json') ?? '{}')).toEqual({ require: { 'league/commonmark': '^2.7' } });
     expect(bytesAt(r.fs, '/app/vendor/league/commonmark')).toBe(1_000_000);
+    // recorded: Composer 2.5.5's Locker::getContentHash of the composer.json require wrote
+    expect((JSON.parse(textAt(r.fs, '/app/composer.lock') ?? '{}') as { 'content-hash': string })['content-hash']).toBe('e88754dcdc0b34005bb9d86914a2e175');
   });
 });
 

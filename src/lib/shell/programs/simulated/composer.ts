@@ -7,6 +7,7 @@
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { composerCatalogue } from './catalogues.ts';
+import { composerContentHash } from './composer-content-hash.ts';
 import { contentHash } from './content-hash.ts';
 import { changeBulk, exists, putFile, readText, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
@@ -18,9 +19,11 @@ const ORIGIN = { simulated: true as const, by: 'composer' };
 /** Requirements Composer checks against the platform instead of installing. */
 const isPlatform = (name: string): boolean => name === 'php' || name.startsWith('ext-') || name.startsWith('lib-') || name === 'composer-plugin-api';
 
+/** composer.json as parsed: the requirements the simulator resolves, and every other key (the lock's content-hash reads some). */
 interface ComposerJson {
   require?: Record<string, string>;
   'require-dev'?: Record<string, string>;
+  [key: string]: unknown;
 }
 
 interface Locked {
@@ -107,7 +110,7 @@ function lockText(json: ComposerJson, packages: readonly Locked[]): string {
   return `${JSON.stringify(
     {
       _readme: ['This file locks the dependencies of your project to a known state', 'Read more about it at https://getcomposer.org/doc/01-basic-usage.md#installing-dependencies', 'This file is @generated automatically'],
-      'content-hash': contentHash(JSON.stringify(json), 32),
+      'content-hash': composerContentHash(json),
       packages: packages.filter((p) => !p.dev).map(entry),
       'packages-dev': packages.filter((p) => p.dev).map(entry),
       aliases: [],
