@@ -209,8 +209,8 @@ describe('php', () => {
 
 describe('markdown', () => {
   test('inline markup is escaped and converted', () => {
-    expect(renderMarkdown('Use `<b>` and **bold**, *em*, ![x](a.png) & more.').html).toBe('<p>Use <code>&lt;b&gt;</code> and <strong>bold</strong>, <em>em</em>, <img src="a.png" alt="x"> &amp; more.</p>\n');
-    expect(renderMarkdown('> quoted\n\n1. a\n2. b\n\n---\n').html).toBe('<blockquote>\n<p>quoted</p>\n</blockquote>\n<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n<hr>\n');
+    expect(renderMarkdown('Use `<b>` and **bold**, *em*, ![x](a.png) & more.').html).toBe('<p>Use <code>&lt;b&gt;</code> and <strong>bold</strong>, <em>em</em>, <img src="a.png" alt="x" /> &amp; more.</p>\n');
+    expect(renderMarkdown('> quoted\n\n1. a\n2. b\n\n---\n').html).toBe('<blockquote>\n<p>quoted</p>\n</blockquote>\n<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n<hr />\n');
   });
 
   test('any text renders (no input makes the converter loop)', () => {

@@ -1,8 +1,9 @@
 /**
  * A small Markdown-to-HTML converter for the simulated static-site generators: YAML front matter
- * (`key: value` lines), ATX headings, paragraphs, lists, block quotes, fenced code, rules, and inline
- * code, strong, emphasis, links and images. Text is HTML-escaped.
+ * (`key: value` lines), CommonMark's blocks as markdown-blocks.ts parses them, and inline code,
+ * strong, emphasis, links, images and hard line breaks. Text is HTML-escaped.
  */
+import { BlockParser, type Block } from './markdown-blocks.ts';
 
 export interface MarkdownPage {
   /** Front matter as plain `key: value` strings (quotes removed). */
@@ -16,12 +17,15 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
 
 function inline(text: string): string {
   const codes: string[] = [];
-  const withoutCode = text.replace(/`([^`]+)`/g, (_m, code: string) => {
-    codes.push(`<code>${escapeHtml(code)}</code>`);
+  // a code span opens and closes with backtick runs of the same length; a run without its match is text
+  const withoutCode = text.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_m, _run: string, code: string) => {
+    const flat = code.replace(/\u0001/g, '').replace(/\n/g, ' ');
+    const inner = /^ [\s\S]* $/.test(flat) && flat.trim() !== '' ? flat.slice(1, -1) : flat;
+    codes.push(`<code>${escapeHtml(inner)}</code>`);
     return `\u0000${codes.length - 1}\u0000`;
   });
   return escapeHtml(withoutCode)
-    .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, '<img src="$2" alt="$1">')
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, '<img src="$2" alt="$1" />')
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
     .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, (_m, a: string | undefined, b: string | undefined) => `<strong>${a ?? b ?? ''}</strong>`)
     .replace(/\*([^*]+)\*|\b_([^_]+)_\b/g, (_m, a: string | undefined, b: string | undefined) => `<em>${a ?? b ?? ''}</em>`)
@@ -41,55 +45,59 @@ function frontMatter(text: string): { matter: Record<string, string>; body: stri
 
 export function renderMarkdown(text: string): MarkdownPage {
   const { matter, body } = frontMatter(text);
-  const lines = body.replace(/\r\n/g, '\n').split('\n');
-  const out: string[] = [];
-  let heading: string | undefined;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as string;
-    if (line.trim() === '') {
-      i++;
-      continue;
+  const parser = new BlockParser();
+  for (const line of body.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')) parser.addLine(line);
+  const document = parser.finish();
+  const heading = document.children.find((b) => b.kind === 'heading' && b.level === 1)?.text;
+  return { matter, html: renderBlocks(document.children, false), heading };
+}
+
+/** HTML as league/commonmark writes it: one block per line, `<p>` left out in tight lists. */
+function renderBlocks(blocks: readonly Block[], tight: boolean): string {
+  return blocks.map((b) => renderBlock(b, tight)).join('');
+}
+
+function renderBlock(b: Block, tight: boolean): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return tight ? paragraphText(b.lines) : `<p>${paragraphText(b.lines)}</p>\n`;
+    case 'heading':
+      // a setext heading keeps its paragraph's lines (and their line breaks)
+      return `<h${b.level ?? 1}>${b.lines.length > 0 ? paragraphText(b.lines) : inline(b.text ?? '')}</h${b.level ?? 1}>\n`;
+    case 'rule':
+      return '<hr />\n';
+    case 'fence':
+    case 'code': {
+      const language = b.info?.split(/[ \t]+/)[0] ?? '';
+      const attribute = language === '' ? '' : ` class="language-${escapeHtml(language)}"`;
+      return `<pre><code${attribute}>${escapeHtml(b.lines.map((line) => `${line}\n`).join(''))}</code></pre>\n`;
     }
-    const fence = /^(```|~~~)\s*([\w-]*)/.exec(line);
-    if (fence !== null) {
-      const code: string[] = [];
-      for (i++; i < lines.length && !(lines[i] as string).startsWith(fence[1] as string); i++) code.push(lines[i] as string);
-      i++;
-      out.push(`<pre><code${fence[2] ? ` class="language-${fence[2]}"` : ''}>${escapeHtml(code.join('\n'))}\n</code></pre>`);
-      continue;
+    case 'quote':
+      return `<blockquote>\n${renderBlocks(b.children, false)}</blockquote>\n`;
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      const start = b.ordered && b.start !== 1 ? ` start="${b.start ?? 1}"` : '';
+      return `<${tag}${start}>\n${b.children.map((item) => renderItem(item, b.tight ?? true)).join('')}</${tag}>\n`;
     }
-    const h = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (h !== null) {
-      const level = (h[1] as string).length;
-      if (level === 1) heading ??= h[2];
-      out.push(`<h${level}>${inline(h[2] ?? '')}</h${level}>`);
-      i++;
-      continue;
-    }
-    if (/^(\*\s*\*\s*\*|-\s*-\s*-|_\s*_\s*_)[\s*_-]*$/.test(line)) {
-      out.push('<hr>');
-      i++;
-      continue;
-    }
-    const list = /^\s*([-*+]|\d+[.)])\s+/.exec(line);
-    if (list !== null) {
-      const ordered = /\d/.test(list[1] as string);
-      const items: string[] = [];
-      for (; i < lines.length && /^\s*([-*+]|\d+[.)])\s+/.test(lines[i] as string); i++) items.push(`<li>${inline((lines[i] as string).replace(/^\s*([-*+]|\d+[.)])\s+/, ''))}</li>`);
-      out.push(`<${ordered ? 'ol' : 'ul'}>\n${items.join('\n')}\n</${ordered ? 'ol' : 'ul'}>`);
-      continue;
-    }
-    if (line.startsWith('>')) {
-      const quoted: string[] = [];
-      for (; i < lines.length && (lines[i] as string).startsWith('>'); i++) quoted.push((lines[i] as string).replace(/^>\s?/, ''));
-      out.push(`<blockquote>\n${renderMarkdown(quoted.join('\n')).html}</blockquote>`);
-      continue;
-    }
-    const paragraph: string[] = [];
-    for (; i < lines.length && (lines[i] as string).trim() !== '' && !/^(#{1,6}\s|```|~~~|>|\s*([-*+]|\d+[.)])\s+)/.test(lines[i] as string); i++) paragraph.push((lines[i] as string).trim());
-    // Every line that stops a paragraph is a block handled above, so the paragraph is never empty.
-    out.push(`<p>${inline(paragraph.join('\n'))}</p>`);
+    default:
+      return renderBlocks(b.children, false);
   }
-  return { matter, html: out.map((block) => `${block}\n`).join(''), heading };
+}
+
+/**
+ * An item as league/commonmark (HydePHP's Markdown) writes it: its blocks one per line, in a tight
+ * list paragraphs as bare text; content that starts or ends with a tag gets a line break there.
+ */
+function renderItem(item: Block, tight: boolean): string {
+  let contents = item.children.map((child) => renderBlock(child, tight).replace(/\n$/, '')).join('\n');
+  if (contents.startsWith('<')) contents = `\n${contents}`;
+  if (contents.endsWith('>')) contents = `${contents}\n`;
+  return `<li>${contents}</li>\n`;
+}
+
+/** A paragraph's lines: trailing spaces dropped, two or more of them before a line break make a hard break. */
+function paragraphText(lines: readonly string[]): string {
+  const last = lines.length - 1;
+  const marked = lines.map((line, i) => (i < last && / {2,}$/.test(line) ? `${line.trimEnd()}\u0001` : line.trimEnd()));
+  return inline(marked.join('\n')).replace(/\u0001\n/g, '<br />\n');
 }
