@@ -47,9 +47,9 @@ export function renderMarkdown(text: string): MarkdownPage {
   const { matter, body } = frontMatter(text);
   const parser = new BlockParser();
   for (const line of body.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')) parser.addLine(line);
-  const document = parser.finish();
-  const heading = document.children.find((b) => b.kind === 'heading' && b.level === 1)?.text;
-  return { matter, html: renderBlocks(document.children, false), heading };
+  const root = parser.finish();
+  const heading = root.children.find((b) => b.kind === 'heading' && b.level === 1)?.text;
+  return { matter, html: renderBlocks(root.children, false), heading };
 }
 
 /** HTML as league/commonmark writes it: one block per line, `<p>` left out in tight lists. */
