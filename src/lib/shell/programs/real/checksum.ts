@@ -6,6 +6,7 @@
 import type { Command, CommandContext } from '../../command.ts';
 import { badOption, complain, lines, parseOptions, readText } from './support.ts';
 import { readFile } from '../../../vfs/index.ts';
+import { paddedBlocks } from '../md-padding.ts';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
@@ -19,14 +20,8 @@ const K = new Uint32Array([
 
 /** SHA-256 (FIPS 180-4) of the UTF-8 bytes of `text`, as lowercase hex. */
 export function sha256Hex(text: string): string {
-  const data = new TextEncoder().encode(text);
-  const length = Math.ceil((data.length + 9) / 64) * 64;
-  const padded = new Uint8Array(length);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(length - 8, Math.floor((data.length * 8) / 2 ** 32));
-  view.setUint32(length - 4, (data.length * 8) >>> 0);
+  const view = paddedBlocks(text, false);
+  const length = view.byteLength;
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
   const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));

@@ -1,4 +1,5 @@
 /** MD5 (RFC 1321), for the digests tools print or store (Composer's lock `content-hash`). */
+import { paddedBlocks } from '../md-padding.ts';
 
 // Per-round left rotations, four per round, and the sine-derived constants T[i] = floor(2^32 * |sin(i + 1)|).
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
@@ -8,15 +9,8 @@ const rotl = (x: number, n: number): number => ((x << n) | (x >>> (32 - n))) >>>
 
 /** MD5 of the UTF-8 bytes of `text`, as 32 lowercase hex digits (PHP's md5()). */
 export function md5Hex(text: string): string {
-  const data = new TextEncoder().encode(text);
-  const length = Math.ceil((data.length + 9) / 64) * 64;
-  const padded = new Uint8Array(length);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  // The message length in bits, little-endian, in the last 8 bytes.
-  view.setUint32(length - 8, (data.length * 8) >>> 0, true);
-  view.setUint32(length - 4, Math.floor((data.length * 8) / 2 ** 32), true);
+  const view = paddedBlocks(text, true);
+  const length = view.byteLength;
   const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
   for (let block = 0; block < length; block += 64) {
     const m = Array.from({ length: 16 }, (_, i) => view.getUint32(block + i * 4, true));
