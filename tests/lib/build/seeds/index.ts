@@ -117,6 +117,8 @@ exit($app->make(Hyde\\Foundation\\ConsoleKernel::class)->handle(new Symfony\\Com
 `;
 
 const hydeLock = {
+  // Composer 2.5.5's Locker::getContentHash of the composer.json below: the lock is current
+  'content-hash': 'd9da48a9f3fd2784fd39acc712fb0a64',
   packages: [
     ['hyde/framework', '1.7.0'],
     ['laravel-zero/framework', '11.36.1'],

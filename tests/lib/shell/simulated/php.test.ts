@@ -18,7 +18,8 @@ const withPrograms = (programs: readonly string[], files: Record<string, string 
 };
 const withPhp = (files: Record<string, string | number> = {}): DirNode => withPrograms(['/usr/local/bin/php', '/usr/bin/unzip'], files);
 const composerJson = JSON.stringify({ require: { php: '^8.2', 'hyde/framework': '^1.7' }, 'require-dev': { 'phpunit/phpunit': '^11.5' } });
-const lock = JSON.stringify({ packages: [{ name: 'hyde/framework', version: '1.7.0' }, { name: 'symfony/yaml', version: '7.3.3' }], 'packages-dev': [{ name: 'phpunit/phpunit', version: '11.5.42' }] });
+// content-hash: Composer 2.5.5's Locker::getContentHash of composerJson (the lock is current)
+const lock = JSON.stringify({ 'content-hash': 'd6b941121e6d1b8e199a41efde13af03', packages: [{ name: 'hyde/framework', version: '1.7.0' }, { name: 'symfony/yaml', version: '7.3.3' }], 'packages-dev': [{ name: 'phpunit/phpunit', version: '11.5.42' }] });
 const hydeScript = "#!/usr/bin/env php\n<?php\n\n// console\nrequire __DIR__.'/vendor/autoload.php';\n";
 
 describe('composer', () => {
@@ -77,7 +78,7 @@ describe('composer', () => {
   });
 
   test('without unzip, 7z or the zip extension Composer clones with git, and fails without git', () => {
-    const files = { '/app/composer.json': JSON.stringify({ require: { 'symfony/yaml': '^7.3' } }), '/app/composer.lock': JSON.stringify({ packages: [{ name: 'symfony/yaml', version: '7.3.3' }] }) };
+    const files = { '/app/composer.json': JSON.stringify({ require: { 'symfony/yaml': '^7.3' } }), '/app/composer.lock': JSON.stringify({ 'content-hash': 'fe669030f90f15e422446c4366937571', packages: [{ name: 'symfony/yaml', version: '7.3.3' }] }) };
     const env = { COMPOSER_ALLOW_SUPERUSER: '1' };
     const noGit = run(withPrograms(['/usr/local/bin/php'], files), ['composer', 'install'], { cwd: '/app', env });
     expect([noGit.status, nodeAt(noGit.fs, '/app/vendor')]).toEqual([1, undefined]);

@@ -20,6 +20,21 @@ export function composerContentHash(composer: Record<string, unknown>): string {
   return md5Hex(phpJsonEncode(sorted));
 }
 
+/** PHP's empty(): what Locker::isFresh takes for a missing hash. */
+const phpEmpty = (value: unknown): boolean =>
+  value === undefined || value === null || value === false || value === 0 || value === '' || value === '0' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Locker::isFresh: a lock is current when its content-hash is composer.json's; a lock from before
+ * content-hash (Composer 1.0's `hash`) when that is the md5 of composer.json's bytes; a lock with
+ * neither is taken as out of date.
+ */
+export function isLockFresh(lock: Record<string, unknown>, composerText: string, composer: Record<string, unknown>): boolean {
+  if (!phpEmpty(lock['content-hash'])) return lock['content-hash'] === composerContentHash(composer);
+  if (!phpEmpty(lock['hash'])) return lock['hash'] === md5Hex(composerText);
+  return false;
+}
+
 /**
  * PHP's json_encode($value, 0) of what json_decode($text, true) made of JSON text: `/` and every
  * non-ASCII UTF-16 unit escaped (lowercase hex), an object whose keys are 0..n-1 in order (or none)

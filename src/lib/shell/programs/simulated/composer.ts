@@ -7,7 +7,7 @@
  */
 import type { Command, CommandContext } from '../../command.ts';
 import { composerCatalogue } from './catalogues.ts';
-import { composerContentHash } from './composer-content-hash.ts';
+import { composerContentHash, isLockFresh } from './composer-content-hash.ts';
 import { contentHash } from './content-hash.ts';
 import { changeBulk, exists, putFile, readText, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
@@ -77,13 +77,20 @@ function readComposerJson(ctx: CommandContext, dir: string): ComposerJson | numb
   return 1;
 }
 
-function readLock(ctx: CommandContext, dir: string): Locked[] | undefined {
+interface Lock {
+  packages: Locked[];
+  /** Whether the lock was written from this composer.json (Locker::isFresh). */
+  fresh: boolean;
+}
+
+function readLock(ctx: CommandContext, dir: string, json: ComposerJson): Lock | undefined {
   const read = readJson(ctx, joinPath(dir, 'composer.lock'));
   if (!read.ok || typeof read.value !== 'object' || read.value === null) return undefined;
   const lock = read.value as { packages?: { name?: string; version?: string }[]; 'packages-dev'?: { name?: string; version?: string }[] };
   const rows = (list: { name?: string; version?: string }[] | undefined, dev: boolean): Locked[] =>
     (list ?? []).filter((p) => typeof p.name === 'string').map((p) => ({ name: p.name as string, version: p.version ?? 'dev-main', dev }));
-  return [...rows(lock.packages, false), ...rows(lock['packages-dev'], true)];
+  const composerText = readText(ctx.fs, ctx.access, joinPath(dir, 'composer.json')) ?? '';
+  return { packages: [...rows(lock.packages, false), ...rows(lock['packages-dev'], true)], fresh: isLockFresh(read.value as Record<string, unknown>, composerText, json) };
 }
 
 /** What Composer's solver would pick: the catalogue's version of each requirement and its requirements. */
@@ -223,20 +230,27 @@ function updateLock(ctx: CommandContext, dir: string, json: ComposerJson): Locke
   return packages;
 }
 
+/** Installer::doInstall's warning, printed before the lock's requirements are checked. */
+const STALE_LOCK =
+  'Warning: The lock file is not up to date with the latest changes in composer.json. You may be getting outdated dependencies. It is recommended that you run `composer update` or `composer update <package name>`.';
+
 const installing = (flags: Flags): string => `Installing dependencies from lock file${flags.noDev ? '' : ' (including require-dev)'}`;
 
 function install(ctx: CommandContext, flags: Flags): number {
   const json = readComposerJson(ctx, flags.dir);
   if (typeof json === 'number') return json;
-  let locked = readLock(ctx, flags.dir);
-  if (locked === undefined) {
+  const lock = readLock(ctx, flags.dir, json);
+  let locked: Locked[];
+  if (lock === undefined) {
     say(ctx, ['No composer.lock file present. Updating dependencies to latest instead of installing from lock file. See https://getcomposer.org/install for more information.']);
     const updated = updateLock(ctx, flags.dir, json);
     if (typeof updated === 'number') return updated;
     locked = updated;
     say(ctx, [installing(flags)]);
   } else {
+    locked = lock.packages;
     say(ctx, [installing(flags), 'Verifying lock file contents can be installed on current platform.']);
+    if (!lock.fresh) say(ctx, [STALE_LOCK]);
     const names = new Set(locked.map((p) => p.name));
     const missing = [...Object.keys(json.require ?? {}), ...(flags.noDev ? [] : Object.keys(json['require-dev'] ?? {}))].filter((n) => !isPlatform(n) && !names.has(n));
     if (missing.length > 0) {
