@@ -8,9 +8,14 @@ import { npmCatalogue } from './catalogues.ts';
 import { exists, removeIfPresent } from './fs-steps.ts';
 import { npmCi, npmFsError, npmInstall, npmPrune, writeModules } from './npm-install.ts';
 import { joinPath, npmError, readPackageJson } from './npm-project.ts';
+import { installedToolVersion } from './tool-version.ts';
 
-/** npm's version: Alpine's npm package when apk installed it, else the one node images bundle. */
-const npmVersion = (ctx: CommandContext): string => apkInstalledVersion(ctx, 'npm') ?? npmCatalogue.npmVersion.value;
+/**
+ * npm's version: its own package.json next to the npm-cli.js that ran (each Node release bundles its
+ * own npm), else Alpine's npm package when apk installed it, else the catalogue's.
+ */
+const npmVersion = (ctx: CommandContext): string =>
+  installedToolVersion(ctx, 'npm') ?? apkInstalledVersion(ctx, 'npm') ?? npmCatalogue.npmVersion.value;
 
 const withBinPath = (ctx: CommandContext, dir: string): Record<string, string> => ({
   PATH: `${joinPath(dir, 'node_modules/.bin')}:${ctx.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin'}`,

@@ -11,20 +11,21 @@ const parentOf = (path: string): string => path.slice(0, path.lastIndexOf('/')) 
 /**
  * The version in the package.json nearest above the file the tool ran from, symlinks resolved
  * (node_modules/.bin/tsc → node_modules/typescript/bin/tsc → node_modules/typescript/package.json),
- * when that package.json is `packageName`'s. A tool run any other way reports the catalogue's version.
+ * when that package.json is `packageName`'s; undefined when the tool was run some other way.
  */
-export function toolVersion(ctx: CommandContext, packageName: string): string {
+export function installedToolVersion(ctx: CommandContext, packageName: string): string | undefined {
   const file = ctx.executable === undefined ? undefined : resolvePath(ctx.fs, ctx.access, ctx.executable);
-  if (file?.ok) {
-    for (let dir = parentOf(file.value); ; dir = parentOf(dir)) {
-      const read = readFile(ctx.fs, ctx.access, joinPath(dir, 'package.json'));
-      if (read.ok) {
-        const pkg = parseJson(read.value.content ?? '') as { name?: unknown; version?: unknown } | null | undefined;
-        if (pkg?.name === packageName && typeof pkg.version === 'string') return pkg.version;
-        break;
-      }
-      if (dir === '/') break;
+  if (!file?.ok) return undefined;
+  for (let dir = parentOf(file.value); ; dir = parentOf(dir)) {
+    const read = readFile(ctx.fs, ctx.access, joinPath(dir, 'package.json'));
+    if (read.ok) {
+      const pkg = parseJson(read.value.content ?? '') as { name?: unknown; version?: unknown } | null | undefined;
+      return pkg?.name === packageName && typeof pkg.version === 'string' ? pkg.version : undefined;
     }
+    if (dir === '/') return undefined;
   }
-  return npmPackage(packageName).version;
 }
+
+/** The installed tool's version (installedToolVersion), or the catalogue's for a tool run any other way. */
+export const toolVersion = (ctx: CommandContext, packageName: string): string =>
+  installedToolVersion(ctx, packageName) ?? npmPackage(packageName).version;
