@@ -142,7 +142,7 @@ describe('php', () => {
     const copied = run(tree, ['php', '-r', "copy('https://getcomposer.org/installer', 'composer-setup.php');"], { cwd: '/app' });
     expect([copied.status, nodeAt(copied.fs, '/app/composer-setup.php')]).toMatchObject([0, { kind: 'file', size: 58000, origin: { by: 'php copy' } }]);
     const setup = run(copied.fs, ['php', 'composer-setup.php', '--install-dir=/usr/local/bin', '--filename=composer'], { cwd: '/app' });
-    expect([setup.status, setup.stdout]).toEqual([0, 'All settings correct for using Composer\nDownloading...\n\nComposer (version 2.8.12) successfully installed to: /usr/local/bin/composer\nUse it: php /usr/local/bin/composer\n\n']);
+    expect([setup.status, setup.stdout]).toEqual([0, 'All settings correct for using Composer\nDownloading...\n\nComposer (version 2.10.2) successfully installed to: /usr/local/bin/composer\nUse it: php /usr/local/bin/composer\n\n']);
     expect(nodeAt(setup.fs, '/usr/local/bin/composer')).toMatchObject({ size: 3_100_000, mode: 0o755 });
     tree = run(setup.fs, ['php', '-r', "unlink('composer-setup.php');"], { cwd: '/app' }).fs;
     expect(nodeAt(tree, '/app/composer-setup.php')).toBeUndefined();

@@ -5,15 +5,18 @@
  * package holding its catalogue size as unlisted bulk; the dist cache grows unless --no-cache.
  * Composer is a PHP program (`#!/usr/bin/env php`): without php on PATH it cannot start.
  */
+import { stat } from '../../../vfs/index.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { composerCatalogue } from './catalogues.ts';
 import { composerContentHash, isLockFresh } from './composer-content-hash.ts';
+import { pharVersion, releaseDate, versionReport } from './composer-release.ts';
 import { contentHash } from './content-hash.ts';
 import { changeBulk, exists, putFile, readText, runSteps } from './fs-steps.ts';
 import type { Step } from './fs-steps.ts';
 import { fsFailure } from './messages.ts';
 import { joinPath, parseJson } from './npm-project.ts';
 import { onPath } from './path-lookup.ts';
+import { phpVersion } from './php-version.ts';
 
 const ORIGIN = { simulated: true as const, by: 'composer' };
 /** Requirements Composer checks against the platform instead of installing. */
@@ -307,48 +310,61 @@ function requirePackages(ctx: CommandContext, flags: Flags): number {
   return installPackages(ctx, flags.dir, packages, flags, 'composer require');
 }
 
-function version(ctx: CommandContext): string {
-  return ctx.env['COMPOSER_VERSION'] ?? composerCatalogue.composerVersion.value;
+/** The release `file` (the phar or script that ran) is: the one the installer recorded, else the image's COMPOSER_VERSION, else the catalogue's. */
+function version(ctx: CommandContext, file: string | undefined): string {
+  const node = file === undefined ? undefined : stat(ctx.fs, ctx.access, file);
+  return pharVersion(node?.ok && node.value.kind === 'file' ? node.value.origin : undefined) ?? ctx.env['COMPOSER_VERSION'] ?? composerCatalogue.composerVersion.value;
+}
+
+function printVersion(ctx: CommandContext, file: string | undefined): number {
+  const release = version(ctx, file);
+  const report = versionReport(release, phpVersion(ctx), '/usr/local/bin/php');
+  ctx.stdout.write(report.stdout);
+  ctx.stderr.write(report.stderr);
+  if (releaseDate(release) === undefined) {
+    ctx.simulate({ by: 'composer --version', summary: `Composer ${release}: its release date is not in Stagecraft's table, so none is printed (simulated)` });
+  }
+  return 0;
+}
+
+/** Composer run from `file` (a composer.phar given to php, or the composer found on PATH). */
+export function runComposer(ctx: CommandContext, args: readonly string[], file: string | undefined): number {
+  if (!onPath(ctx, 'php')) {
+    ctx.stderr.write("/usr/bin/env: 'php': No such file or directory\n");
+    return 127;
+  }
+  const [sub, ...rest] = args.filter((a) => a !== '-n' && a !== '--no-interaction' && a !== '--no-progress' && a !== '--prefer-dist' && a !== '--no-scripts' && a !== '--ansi' && a !== '--no-ansi');
+  if (sub === '--version' || sub === '-V') return printVersion(ctx, file);
+  const flags = parseFlags(ctx, [...rest, ...args.filter((a) => a === '--no-cache')]);
+  const known = ['install', 'i', 'update', 'u', 'upgrade', 'require', 'r', 'dump-autoload', 'dumpautoload'];
+  if (sub !== undefined && known.includes(sub) && ctx.cred.uid === 0 && ctx.env['COMPOSER_ALLOW_SUPERUSER'] !== '1') {
+    say(ctx, ['Do not run Composer as root/super user! See https://getcomposer.org/root for details']);
+  }
+  switch (sub) {
+    case 'install':
+    case 'i':
+      return install(ctx, flags);
+    case 'update':
+    case 'u':
+    case 'upgrade':
+      return update(ctx, flags);
+    case 'require':
+    case 'r':
+      return requirePackages(ctx, flags);
+    case 'dump-autoload':
+    case 'dumpautoload': {
+      const json = readComposerJson(ctx, flags.dir);
+      if (typeof json === 'number') return json;
+      say(ctx, [flags.optimize ? 'Generating optimized autoload files' : 'Generating autoload files', flags.optimize ? 'Generated optimized autoload files' : 'Generated autoload files']);
+      return 0;
+    }
+    default:
+      ctx.stderr.write(`composer ${sub ?? ''}: not simulated by Stagecraft (install, update, require, dump-autoload, --version are)\n`);
+      return 1;
+  }
 }
 
 export const composer: Command = {
   name: 'composer',
-  run(args, ctx) {
-    if (!onPath(ctx, 'php')) {
-      ctx.stderr.write("/usr/bin/env: 'php': No such file or directory\n");
-      return 127;
-    }
-    const [sub, ...rest] = args.filter((a) => a !== '-n' && a !== '--no-interaction' && a !== '--no-progress' && a !== '--prefer-dist' && a !== '--no-scripts' && a !== '--ansi' && a !== '--no-ansi');
-    if (sub === '--version' || sub === '-V') {
-      ctx.stdout.write(`Composer version ${version(ctx)}\nPHP version ${ctx.env['PHP_VERSION'] ?? '8.4'} (/usr/local/bin/php)\nRun the "diagnose" command to get more detailed diagnostics output.\n`);
-      return 0;
-    }
-    const flags = parseFlags(ctx, [...rest, ...args.filter((a) => a === '--no-cache')]);
-    const known = ['install', 'i', 'update', 'u', 'upgrade', 'require', 'r', 'dump-autoload', 'dumpautoload'];
-    if (sub !== undefined && known.includes(sub) && ctx.cred.uid === 0 && ctx.env['COMPOSER_ALLOW_SUPERUSER'] !== '1') {
-      say(ctx, ['Do not run Composer as root/super user! See https://getcomposer.org/root for details']);
-    }
-    switch (sub) {
-      case 'install':
-      case 'i':
-        return install(ctx, flags);
-      case 'update':
-      case 'u':
-      case 'upgrade':
-        return update(ctx, flags);
-      case 'require':
-      case 'r':
-        return requirePackages(ctx, flags);
-      case 'dump-autoload':
-      case 'dumpautoload': {
-        const json = readComposerJson(ctx, flags.dir);
-        if (typeof json === 'number') return json;
-        say(ctx, [flags.optimize ? 'Generating optimized autoload files' : 'Generating autoload files', flags.optimize ? 'Generated optimized autoload files' : 'Generated autoload files']);
-        return 0;
-      }
-      default:
-        ctx.stderr.write(`composer ${sub ?? ''}: not simulated by Stagecraft (install, update, require, dump-autoload, --version are)\n`);
-        return 1;
-    }
-  },
+  run: (args, ctx) => runComposer(ctx, args, ctx.executable),
 };

@@ -8,12 +8,12 @@
  */
 import { NOT_SIMULATED_STATUS, type Command, type CommandContext } from '../../command.ts';
 import { composerCatalogue } from './catalogues.ts';
-import { composer } from './composer.ts';
 import { saveDownload } from './download.ts';
 import { exists, parentOf, putFile, readText, removeIfPresent } from './fs-steps.ts';
 import { hydeBuild } from './hyde.ts';
-
-const version = (ctx: CommandContext): string => ctx.env['PHP_VERSION'] ?? '8.4.23';
+import { installerVersion, pharOrigin } from './composer-release.ts';
+import { runComposer } from './composer.ts';
+import { phpVersion } from './php-version.ts';
 const INCLUDE_PATH = '.:/usr/local/lib/php';
 
 /**
@@ -71,14 +71,15 @@ function fileCall(ctx: CommandContext, statement: string): number | undefined {
 
 /**
  * Composer's installer: writes composer.phar (or --filename) into --install-dir, as the real one
- * does after checking the platform and downloading the latest release (simulated: no network).
+ * does after checking the platform and downloading the release its options name (simulated: no
+ * network); the phar remembers that release for `composer --version`.
  */
 function composerInstaller(ctx: CommandContext, args: readonly string[]): number {
   const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const dir = ctx.resolve(option('install-dir') ?? '.');
   const path = `${dir === '/' ? '' : dir}/${option('filename') ?? 'composer.phar'}`;
-  const version = option('version') ?? composerCatalogue.composerVersion.value;
-  const written = putFile(ctx.access, path, { size: composerCatalogue.phar.bytes, mode: 0o755, origin: { simulated: true, by: 'composer installer' } })(ctx.fs);
+  const version = installerVersion(args);
+  const written = putFile(ctx.access, path, { size: composerCatalogue.phar.bytes, mode: 0o755, origin: pharOrigin(version) })(ctx.fs);
   if (!written.ok) {
     ctx.stdout.write(`The installation directory "${dir}" is not writable\n`);
     return 1;
@@ -104,7 +105,7 @@ function evaluate(ctx: CommandContext, code: string): number {
     for (const part of (echo[1] as string).split(/\s*[.,]\s*(?=(?:[^'"]*['"][^'"]*['"])*[^'"]*$)/)) {
       const value = literal(part);
       if (value !== undefined) out += value;
-      else if (part === 'PHP_VERSION') out += version(ctx);
+      else if (part === 'PHP_VERSION') out += phpVersion(ctx);
       else if (part === 'PHP_EOL') out += '\n';
       else return notSimulated(ctx, `php -r '${code}'`);
     }
@@ -125,7 +126,7 @@ function runScript(ctx: CommandContext, name: string, args: readonly string[]): 
   const failed = missingAutoload(ctx, script, text);
   if (failed !== undefined) return failed;
   if (base === 'composer-setup.php') return composerInstaller(ctx, args);
-  if (base === 'composer.phar' || base === 'composer') return composer.run(args, ctx);
+  if (base === 'composer.phar' || base === 'composer') return runComposer(ctx, args, script);
   if (base === 'hyde') {
     if (args[0] === 'build') return hydeBuild(ctx, parentOf(script));
     return notSimulated(ctx, `php hyde ${args.join(' ')}`.trim());
@@ -140,7 +141,7 @@ export const php: Command = {
     switch (first) {
       case '-v':
       case '--version':
-        ctx.stdout.write(`PHP ${version(ctx)} (cli) (NTS)\nCopyright (c) The PHP Group\nZend Engine v4.4.${version(ctx).split('.')[2] ?? '0'}, Copyright (c) Zend Technologies\n`);
+        ctx.stdout.write(`PHP ${phpVersion(ctx)} (cli) (NTS)\nCopyright (c) The PHP Group\nZend Engine v4.4.${phpVersion(ctx).split('.')[2] ?? '0'}, Copyright (c) Zend Technologies\n`);
         return 0;
       case '-r':
         return rest[0] === undefined ? notSimulated(ctx, 'php -r without code') : evaluate(ctx, rest[0]);
