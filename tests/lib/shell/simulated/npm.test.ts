@@ -252,7 +252,7 @@ describe('npm ci', () => {
     const stale = JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { express: '^5.1.0' } } } });
     const r = run(project({ '/app/package-lock.json': stale }), ['npm', 'ci'], { cwd: '/app' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('npm error Missing: typescript@7.0.2 from lock file\n');
+    expect(r.stderr).toContain('npm error Missing: typescript@5.9.2 from lock file\nnpm error Missing: @types/node@22.18.0 from lock file\n');
   });
 
   test('as a user who may not write the project folder, npm fails with EACCES', () => {
@@ -274,10 +274,11 @@ describe('npm install and prune', () => {
     const tree = makeTree({ files: { '/app/package.json': packageJson } });
     const r = run(tree, ['npm', 'install'], { cwd: '/app' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(textAt(r.fs, '/app/package-lock.json') ?? '{}')).toMatchObject({ lockfileVersion: 3, packages: { 'node_modules/typescript': { version: '7.0.2', dev: true, bin: { tsc: 'bin/tsc' } } } });
-    expect(r.effects).toEqual([{ by: 'npm install', summary: 'installed 3 dependencies into node_modules, 73 packages in all (simulated)', bytes: 2890155 + 30547866 + 2789644 }]);
+    // each range takes the highest catalogued version it allows: express ^5.1.0 → 5.3.0, typescript ^5.6.0 → 5.9.2, @types/node ^22.0.0 → 22.18.0
+    expect(JSON.parse(textAt(r.fs, '/app/package-lock.json') ?? '{}')).toMatchObject({ lockfileVersion: 3, packages: { 'node_modules/typescript': { version: '5.9.2', dev: true, bin: { tsc: 'bin/tsc', tsserver: 'bin/tsserver' } }, 'node_modules/@types/node': { version: '22.18.0', dev: true } } });
+    expect(r.effects).toEqual([{ by: 'npm install', summary: 'installed 3 dependencies into node_modules, 71 packages in all (simulated)', bytes: 2890155 + 23697088 + 2528355 }]);
     const again = run(r.fs, ['npm', 'ci'], { cwd: '/app' });
-    expect(again.effects[0]?.bytes).toBe(2890155 + 30547866 + 2789644);
+    expect(again.effects[0]?.bytes).toBe(2890155 + 23697088 + 2528355);
     expect(bytesAt(again.fs, '/app/node_modules')).toBe(bytesAt(r.fs, '/app/node_modules'));
   });
 

@@ -2,8 +2,8 @@
  * `npm ci`, `npm install` and `npm prune`, simulated. With a lock in sync with package.json, node_modules
  * gets a folder for every package the lock lists that npm would install on this image (its package.json,
  * its bin files, the measured size of that version as unlisted bulk). Without one, it gets a folder per
- * dependency sized by the catalogue's version, and the bytes of that version's own dependencies as bulk
- * on node_modules. npm's cache in ~/.npm grows too.
+ * dependency at the catalogued version its range resolves to (npm-resolve.ts), sized by that version, and
+ * the bytes of its own dependencies as bulk on node_modules. npm's cache in ~/.npm grows too.
  */
 import type { CommandContext } from '../../command.ts';
 import { lstat, setSummary } from '../../../vfs/index.ts';
@@ -14,6 +14,7 @@ import type { Step } from './fs-steps.ts';
 import { joinPath, npmError, npmPackage, npmPackageAt, readLockFile, readPackageJson } from './npm-project.ts';
 import type { LockEntry, LockFile, PackageJson } from './npm-project.ts';
 import { lockedPlan } from './npm-lock-plan.ts';
+import { exactVersion, resolveSpec, savedSpec } from './npm-resolve.ts';
 import { plural } from './messages.ts';
 
 /** Average file size used to turn a package's bytes into a file count (estimate for the summary). */
@@ -24,7 +25,17 @@ interface Dependency {
   dev: boolean;
   /** The range from package.json, e.g. `^5.1.0`. */
   range: string;
+  /** The version `npm install name@spec` picked, when the range alone would not say it. */
+  version?: string;
 }
+
+/**
+ * The version an install without a lock gives a dependency: the one picked for it, else the highest
+ * catalogued version its range allows, else (a range the catalogue has no version for) the version it
+ * pins exactly, else the catalogue's.
+ */
+const versionOf = (dep: Dependency): string =>
+  dep.version ?? resolveSpec(dep.name, dep.range) ?? exactVersion(dep.range) ?? npmPackage(dep.name).version;
 
 function dependenciesOf(pkg: PackageJson): Dependency[] {
   return [
@@ -136,19 +147,27 @@ function writeFolders(
 }
 
 /**
- * A dependency as an install without a lock resolves it: the catalogue's version, standing for its
+ * A dependency as an install without a lock resolves it: at its version (versionOf), standing for its
  * whole tree when installed alone (the catalogue cannot list which packages that tree holds).
  */
-function resolvedModule(name: string): Module {
+function resolvedModule(dep: Dependency): Module {
+  const { name } = dep;
+  const version = versionOf(dep);
   const pkg = npmPackage(name);
+  const measured = npmPackageAt(name, version);
+  const size = measured ?? pkg;
   return {
     path: `node_modules/${name}`,
     name,
-    version: pkg.version,
-    bin: pkg.bin ?? {},
-    own: pkg.unpackedSize,
-    rest: { packages: pkg.installed.packages - 1, bytes: pkg.installed.bytes - pkg.unpackedSize },
-    source: pkg.known ? `measured size of ${name}` : npmCatalogue.unknown.source,
+    version,
+    bin: size.bin ?? {},
+    own: size.unpackedSize,
+    rest: { packages: size.installed.packages - 1, bytes: size.installed.bytes - size.unpackedSize },
+    source: !pkg.known
+      ? npmCatalogue.unknown.source
+      : measured !== undefined
+        ? `measured size of ${name}@${version}`
+        : `measured size of ${name}@${pkg.version} (the catalogue has not measured ${version})`,
   };
 }
 
@@ -182,7 +201,7 @@ function lockedModule(entry: LockEntry): Module {
 
 /** Writes node_modules/<name> for each dependency into `root` (a project folder or a global prefix), as an install without a lock. */
 export const writeModules = (ctx: CommandContext, tree: DirNode, root: string, deps: readonly Dependency[], by: string, binDir?: string) =>
-  writeFolders(ctx, tree, root, deps.map((dep) => resolvedModule(dep.name)), by, binDir);
+  writeFolders(ctx, tree, root, deps.map(resolvedModule), by, binDir);
 
 /** `path` without the unlisted bulk an earlier install left on it (nothing to do when it is not a folder). */
 function dropBulk(ctx: CommandContext, path: string): FsResult<DirNode> {
@@ -204,7 +223,8 @@ const lockText = (pkg: PackageJson, packages: Readonly<Record<string, unknown>>)
 function generatedEntries(deps: readonly Dependency[]): Record<string, unknown> {
   const entries: Record<string, unknown> = {};
   for (const dep of deps) {
-    const { version, bin } = npmPackage(dep.name);
+    const version = versionOf(dep);
+    const { bin } = npmPackageAt(dep.name, version) ?? npmPackage(dep.name);
     entries[`node_modules/${dep.name}`] = { version, ...(dep.dev ? { dev: true } : {}), ...(bin !== undefined ? { bin } : {}) };
   }
   return entries;
@@ -216,12 +236,16 @@ const hiddenLock = (pkg: PackageJson, lock: LockFile, installed: readonly LockEn
 
 const CI_USAGE = ['', 'Clean install a project', '', 'Usage:', 'npm ci', '', 'Run "npm help ci" for more info'];
 
-function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'install'): number {
+/** Installs package.json's dependencies; `picked` holds the versions `npm install name@spec` chose. */
+function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'install', picked: ReadonlyMap<string, string> = new Map()): number {
   const dir = ctx.cwd;
   const read = readPackageJson(ctx, dir);
   if (!read.ok) return read.status;
   const pkg = read.value;
-  const deps = dependenciesOf(pkg);
+  const deps = dependenciesOf(pkg).map((dep) => {
+    const version = picked.get(dep.name);
+    return version === undefined ? dep : { ...dep, version };
+  });
   const lock = readLockFile(ctx, dir);
   const missing = lock === undefined ? [] : deps.filter((dep) => !lock.packages.has(dep.name));
   if (mode === 'ci') {
@@ -241,7 +265,7 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
         '',
         '`npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing.',
         '',
-        ...missing.map((dep) => `Missing: ${dep.name}@${npmPackage(dep.name).version} from lock file`),
+        ...missing.map((dep) => `Missing: ${dep.name}@${versionOf(dep)} from lock file`),
         ...CI_USAGE,
       ]);
     }
@@ -251,7 +275,7 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
   // npm installs what the lock lists; dependencies it lacks (npm install only) the catalogue resolves
   const locked = lock === undefined ? [] : lockedPlan(ctx, lock, omitDev);
   const added = lock === undefined ? wanted : missing.filter((dep) => !(omitDev && dep.dev));
-  const folders = [...locked.map(lockedModule), ...added.map((dep) => resolvedModule(dep.name))];
+  const folders = [...locked.map(lockedModule), ...added.map(resolvedModule)];
   const modules = joinPath(dir, 'node_modules');
   // npm ci starts from an empty node_modules; npm install rewrites every package, so their dependencies' bulk starts over
   const cleared = mode === 'ci' ? removeIfPresent(ctx.access, modules)(ctx.fs) : dropBulk(ctx, modules);
@@ -287,29 +311,37 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
 /** `npm install <pkg>...`: saves them in package.json (-D: devDependencies), then installs. */
 function installNamed(ctx: CommandContext, args: readonly string[], names: readonly string[]): number {
   const global = args.includes('-g') || args.includes('--global');
-  const specs = names.map((spec) => {
-    const at = spec.lastIndexOf('@');
-    return at > 0 ? spec.slice(0, at) : spec;
-  });
+  const requests: { name: string; spec: string; version: string }[] = [];
+  for (const arg of names) {
+    const at = arg.lastIndexOf('@');
+    const [name, spec] = at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, ''];
+    const version = resolveSpec(name, spec);
+    if (version === undefined) {
+      return npmError(ctx, ['code ETARGET', `notarget No matching version found for ${name}@${spec}.`, "notarget In most cases you or one of your dependencies are requesting a package version that doesn't exist."]);
+    }
+    requests.push({ name, spec, version });
+  }
   if (global) {
     const prefix = '/usr/local/lib';
-    const deps = specs.map((name) => ({ name, dev: false, range: '*' }));
+    const deps = requests.map(({ name, spec, version }) => ({ name, dev: false, range: spec, version }));
     const written = writeModules(ctx, ctx.fs, prefix, deps, 'npm install -g', '/usr/local/bin');
     if (!written.ok) return npmFsError(ctx, written.error);
     ctx.fs = written.value.tree;
     ctx.stdout.write(summary(written.value.packages).replace(/, and audited \d+ packages/, ''));
-    ctx.simulate({ by: 'npm install -g', summary: `installed ${specs.join(', ')} globally in /usr/local/lib/node_modules (simulated)`, bytes: written.value.bytes });
+    ctx.simulate({ by: 'npm install -g', summary: `installed ${requests.map(({ name }) => name).join(', ')} globally in /usr/local/lib/node_modules (simulated)`, bytes: written.value.bytes });
     return 0;
   }
   const read = readPackageJson(ctx, ctx.cwd);
   if (!read.ok) return read.status;
   const dev = args.includes('-D') || args.includes('--save-dev');
   const field = dev ? 'devDependencies' : 'dependencies';
-  const updated: PackageJson = { ...read.value, [field]: { ...read.value[field], ...Object.fromEntries(specs.map((name) => [name, `^${npmPackage(name).version}`])) } };
-  const saved = putFile(ctx.access, joinPath(ctx.cwd, 'package.json'), { content: `${JSON.stringify(updated, null, 2)}\n` })(ctx.fs);
-  if (!saved.ok) return npmFsError(ctx, saved.error);
-  ctx.fs = saved.value;
-  return install(ctx, args, 'install');
+  const exact = args.includes('-E') || args.includes('--save-exact');
+  const saved = requests.map(({ name, spec, version }) => [name, savedSpec(spec, version, exact)]);
+  const updated: PackageJson = { ...read.value, [field]: { ...read.value[field], ...Object.fromEntries(saved) } };
+  const written = putFile(ctx.access, joinPath(ctx.cwd, 'package.json'), { content: `${JSON.stringify(updated, null, 2)}\n` })(ctx.fs);
+  if (!written.ok) return npmFsError(ctx, written.error);
+  ctx.fs = written.value;
+  return install(ctx, args, 'install', new Map(requests.map(({ name, version }) => [name, version])));
 }
 
 /**
