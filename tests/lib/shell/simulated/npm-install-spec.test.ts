@@ -66,6 +66,15 @@ describe('npm install name@spec', () => {
     expect(link.ok && link.value).toMatchObject({ kind: 'symlink', target: '../lib/node_modules/typescript/bin/tsserver' });
   });
 
+  test('a package the lock has at another version is installed, locked and saved at the one asked for', () => {
+    const lock = { name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'app', version: '1.0.0', dependencies: { express: '^5.3.0', cors: '^2.8.6' } }, 'node_modules/express': { version: '5.3.0' }, 'node_modules/cors': { version: '2.8.6' } } };
+    const project = makeTree({ files: { '/app/package.json': JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { express: '^5.3.0', cors: '^2.8.6' } }), '/app/package-lock.json': JSON.stringify(lock) } });
+    const r = run(project, ['npm', 'install', 'express@4.21.2'], { cwd: '/app' });
+    expect(outcome(r, 'express')).toEqual({ status: 0, saved: { express: '^4.21.2', cors: '^2.8.6' }, installed: '4.21.2', locked: '4.21.2' });
+    expect(outcome(r, 'cors')).toMatchObject({ installed: '2.8.6', locked: '2.8.6' });
+    expect(bytesAt(r.fs, '/app/node_modules/express')).toBe(237610);
+  });
+
   test('no catalogued version satisfies the spec: ETARGET, exit 1, package.json untouched', () => {
     const r = install('express@9.9.9');
     expect([r.status, r.stdout, r.stderr]).toEqual([

@@ -247,7 +247,10 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
     return version === undefined ? dep : { ...dep, version };
   });
   const lock = readLockFile(ctx, dir);
-  const missing = lock === undefined ? [] : deps.filter((dep) => !lock.packages.has(dep.name));
+  // a dependency the lock lacks, or (npm install name@spec) one it locks at another version, is resolved anew
+  const relocked = (dep: Dependency): boolean =>
+    dep.version !== undefined && (lock?.raw[`node_modules/${dep.name}`] as { version?: unknown } | undefined)?.version !== dep.version;
+  const missing = lock === undefined ? [] : deps.filter((dep) => !lock.packages.has(dep.name) || relocked(dep));
   if (mode === 'ci') {
     if (lock === undefined) {
       return npmError(ctx, [
@@ -273,7 +276,8 @@ function install(ctx: CommandContext, args: readonly string[], mode: 'ci' | 'ins
   const omitDev = omitsDev(args, ctx);
   const wanted = omitDev ? deps.filter((dep) => !dep.dev) : deps;
   // npm installs what the lock lists; dependencies it lacks (npm install only) the catalogue resolves
-  const locked = lock === undefined ? [] : lockedPlan(ctx, lock, omitDev);
+  const replaced = new Set(missing.map((dep) => `node_modules/${dep.name}`));
+  const locked = lock === undefined ? [] : lockedPlan(ctx, lock, omitDev).filter((entry) => !replaced.has(entry.path));
   const added = lock === undefined ? wanted : missing.filter((dep) => !(omitDev && dep.dev));
   const folders = [...locked.map(lockedModule), ...added.map(resolvedModule)];
   const modules = joinPath(dir, 'node_modules');
