@@ -2,8 +2,8 @@
  * `npm install name@spec` takes the version the spec asks for from the catalogue's measured versions
  * (the `latest` one when it satisfies the spec, else the highest that does) and saves what npm 11
  * saves (checked with npm 11.19.1: `ms@2` saves `^2.1.3`, `ms@~2.0.0` keeps `~2.0.0`, `ms@2.1.2
- * --save-exact` saves `2.1.2`, `ms@latest` `^2.1.3`); no catalogued version → npm's ETARGET, recorded
- * from npm 11.19.1 (`npm install express@9.9.9`, exit 1).
+ * --save-exact` saves `2.1.2`, `ms@latest` `^2.1.3`); an exact version the catalogue lacks is installed
+ * with a labelled size, a range it cannot satisfy is "not simulated" (never a made-up ETARGET).
  */
 import { describe, expect, test } from 'vitest';
 import { AS_ROOT, lstat } from '../../../../src/lib/vfs/index.ts';
@@ -75,19 +75,20 @@ describe('npm install name@spec', () => {
     expect(bytesAt(r.fs, '/app/node_modules/express')).toBe(237610);
   });
 
-  test('no catalogued version satisfies the spec: ETARGET, exit 1, package.json untouched', () => {
+  test('an exact version the catalogue has not measured is installed, its size labelled as not measured', () => {
     const r = install('express@9.9.9');
-    expect([r.status, r.stdout, r.stderr]).toEqual([
-      1,
-      '',
-      'npm error code ETARGET\n' +
-        'npm error notarget No matching version found for express@9.9.9.\n' +
-        "npm error notarget In most cases you or one of your dependencies are requesting a package version that doesn't exist.\n" +
-        'npm error A complete log of this run can be found in: /root/.npm/_logs/2025-01-15T00_00_00_000Z-debug-0.log\n',
-    ]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(textAt(r.fs, '/app/node_modules/express/package.json') ?? '{}')).toMatchObject({ version: '9.9.9' });
+    const folder = lstat(r.fs, AS_ROOT, '/app/node_modules/express');
+    const summary = folder.ok && folder.value.kind === 'dir' ? folder.value.summary : undefined;
+    expect(summary?.source).toBe('npm install (simulated): measured size of express@5.3.0 (the catalogue has not measured 9.9.9)');
+  });
+
+  test('a range no catalogued version satisfies is not simulated (126): Stagecraft cannot know what the registry would pick', () => {
+    const r = install('@types/node@^99');
+    expect([r.status, r.stdout]).toEqual([126, '']);
+    expect(r.stderr).toMatch(/^npm: @types\/node@\^99 is not simulated by Stagecraft: its catalogue has no version of @types\/node in that range \(it knows [0-9., ]+\); real npm would install the newest matching release from the registry\n$/);
     expect(textAt(r.fs, '/app/package.json')).toBe(textAt(empty(), '/app/package.json'));
-    expect(textAt(r.fs, '/app/node_modules/express/package.json')).toBeUndefined();
-    expect(install('@types/node@^99').stderr).toContain('npm error notarget No matching version found for @types/node@^99.\n');
   });
 });
 

@@ -5,7 +5,7 @@
  * dependency at the catalogued version its range resolves to (npm-resolve.ts), sized by that version, and
  * the bytes of its own dependencies as bulk on node_modules. npm's cache in ~/.npm grows too.
  */
-import type { CommandContext } from '../../command.ts';
+import { NOT_SIMULATED_STATUS, type CommandContext } from '../../command.ts';
 import { lstat, setSummary } from '../../../vfs/index.ts';
 import type { DirNode, FsError, FsResult } from '../../../vfs/index.ts';
 import { npmCatalogue } from './catalogues.ts';
@@ -319,9 +319,15 @@ function installNamed(ctx: CommandContext, args: readonly string[], names: reado
   for (const arg of names) {
     const at = arg.lastIndexOf('@');
     const [name, spec] = at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, ''];
-    const version = resolveSpec(name, spec);
+    // An exact version the catalogue has not measured is installed with a labelled size: whether
+    // the registry has it, Stagecraft cannot know, so it must not claim npm's ETARGET.
+    const version = resolveSpec(name, spec) ?? exactVersion(spec);
     if (version === undefined) {
-      return npmError(ctx, ['code ETARGET', `notarget No matching version found for ${name}@${spec}.`, "notarget In most cases you or one of your dependencies are requesting a package version that doesn't exist."]);
+      const known = [npmCatalogue.packages[name]?.version, ...Object.keys(npmCatalogue.packages[name]?.versions ?? {})].filter((v) => v !== undefined);
+      ctx.stderr.write(
+        `npm: ${name}@${spec} is not simulated by Stagecraft: its catalogue has no version of ${name} in that range (it knows ${[...new Set(known)].join(', ')}); real npm would install the newest matching release from the registry\n`,
+      );
+      return NOT_SIMULATED_STATUS;
     }
     requests.push({ name, spec, version });
   }

@@ -17,7 +17,7 @@ export const exactVersion = (spec: string): string | undefined => (EXACT.test(sp
 const isLatest = (spec: string): boolean => spec === '' || spec === 'latest' || spec === '*';
 
 /**
- * The catalogued version `spec` resolves to; undefined when none satisfies it (npm's ETARGET). A
+ * The catalogued version `spec` resolves to; undefined when none satisfies it. A
  * package the catalogue lacks takes the exact version asked for, else the labelled default's.
  */
 export function resolveSpec(name: string, spec: string): string | undefined {
