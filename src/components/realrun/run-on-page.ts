@@ -6,7 +6,8 @@
  */
 import { startRealRun } from '../../lib/realrun/execute.ts';
 import type { RealRunHandle, RealRunPlan } from '../../lib/realrun/types.ts';
-import { BOOT_TIMEOUT_MS, NOT_STARTED, notStartedText } from './support.ts';
+import { crlf } from '../../lib/terminal/terminal-like.ts';
+import { BOOT_TIMEOUT_MS, notStarted } from './support.ts';
 import { bootContainer } from './webcontainer.ts';
 
 export interface RealRunScreen {
@@ -19,15 +20,10 @@ export interface RealRunScreen {
 export type PortListener = (port: number, url: string | null) => void;
 
 
-const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
-
 export async function runOnPage(plan: RealRunPlan, screen: RealRunScreen, onPort: PortListener, bootTimeoutMs = BOOT_TIMEOUT_MS): Promise<RealRunHandle> {
   screen.write(crlf('Starting a WebContainer: real Node.js in this browser, provided by StackBlitz (the first start downloads it)…\n'));
   const container = await bootContainer(bootTimeoutMs);
-  if (!container.ok) {
-    screen.write(crlf(notStartedText(plan.image, container.error)));
-    return { input: () => {}, kill: () => {}, exit: Promise.resolve(NOT_STARTED) };
-  }
+  if (!container.ok) return notStarted(screen, plan.image, container.error);
   const stopPorts = container.value.onPort(onPort);
   const handle = await startRealRun(plan, container.value, { write: (text) => screen.write(crlf(text)), cols: screen.cols, rows: screen.rows });
   void handle.exit.finally(stopPorts);

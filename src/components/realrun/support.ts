@@ -2,6 +2,8 @@
  * Whether this browser, here and now, can run an image for real in a WebContainer, and if not, why
  * in one sentence. Checked before the action is offered; the simulated run never depends on it.
  */
+import type { RealRunHandle } from '../../lib/realrun/types.ts';
+import { crlf } from '../../lib/terminal/terminal-like.ts';
 
 /** What the decision depends on, read from the page (`browserFacts`) or given by a test. */
 export interface BrowserFacts {
@@ -39,12 +41,14 @@ export function realRunSupport(facts: BrowserFacts): RealRunSupport {
   return { ok: true };
 }
 
-/** The exit code docker gives a container that could not be started. */
-export const NOT_STARTED = 125;
-
-/** What the terminal prints when the run cannot start, with the way back to the simulator. */
-export const notStartedText = (image: string, reason: string): string =>
-  `\x1b[33m${reason}\x1b[0m\nThe simulated run still works: docker run ${image}\n`;
+/**
+ * A run that could not start: the reason and the way back to the simulator on the screen, and the
+ * exit code docker gives a container that could not be started (125).
+ */
+export function notStarted(screen: { write(text: string): void }, image: string, reason: string): RealRunHandle {
+  screen.write(crlf(`\x1b[33m${reason}\x1b[0m\nThe simulated run still works: docker run ${image}\n`));
+  return { input: () => {}, kill: () => {}, exit: Promise.resolve(125) };
+}
 
 /** How long the first start may take before the page gives up and says the network is missing. */
 export const BOOT_TIMEOUT_MS = 20_000;

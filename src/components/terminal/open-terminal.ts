@@ -7,7 +7,7 @@
 // whole build engine onto the page (about 190 KB gzip) although the program runs in the worker.
 import { connectTerminal } from '../../lib/terminal/remote.ts';
 import type { RealRunHandle } from '../../lib/realrun/types.ts';
-import { browserFacts, NOT_STARTED, notStartedText, realRunSupport } from '../realrun/support.ts';
+import { browserFacts, notStarted, realRunSupport } from '../realrun/support.ts';
 import type { FromTerminalWorker, TerminalChannel, TerminalSource, ToTerminalWorker } from './terminal-protocol.ts';
 import { onThemeChange, readTheme } from './theme.ts';
 import { mountXterm } from './xterm-adapter.ts';
@@ -58,19 +58,15 @@ export function openTerminal(host: HTMLElement, channel: TerminalChannel, initia
   const start = () => post({ kind: 'start', cols: mounted.terminal.cols, rows: mounted.terminal.rows, source });
 
   async function realRun(message: Extract<FromTerminalWorker, { kind: 'real-run' }>): Promise<void> {
-    // Checked before the real-run code loads: an offline page could not fetch it.
-    const support = realRunSupport(browserFacts());
-    if (!support.ok) {
-      mounted.terminal.write(notStartedText(message.plan.image, support.reason).replace(/\n/g, '\r\n'));
-      channel.post({ kind: 'real-run-exit', id: message.id, code: NOT_STARTED });
-      return;
-    }
     let code = 1;
     // Keys typed while the container starts are dropped rather than queued for the host shell.
     foreground = { input: () => {}, kill: () => {}, exit: Promise.resolve(code) };
     try {
-      const { runOnPage } = await import('../realrun/run-on-page.ts');
-      const handle = await runOnPage(message.plan, mounted.terminal, (port, url) => onPreview(url === null ? null : { port, url }));
+      // Checked before the real-run code loads: an offline page could not fetch it.
+      const support = realRunSupport(browserFacts());
+      const handle = support.ok
+        ? await (await import('../realrun/run-on-page.ts')).runOnPage(message.plan, mounted.terminal, (port, url) => onPreview(url === null ? null : { port, url }))
+        : notStarted(mounted.terminal, message.plan.image, support.reason);
       foreground = handle;
       code = await handle.exit;
     } catch (error) {

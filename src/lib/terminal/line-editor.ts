@@ -5,7 +5,7 @@
  */
 import type { LineHistory } from './history.ts';
 import type { EditKey, Key } from './keys.ts';
-import type { TerminalLike } from './terminal-like.ts';
+import { crlf, type TerminalLike } from './terminal-like.ts';
 import { columns } from './columns.ts';
 
 /** What Tab may put in place of `line.slice(start, end)`. */
@@ -223,7 +223,7 @@ export class LineEditor {
     }
     // The second Tab lists the candidates below the line, then draws the prompt again.
     this.moveToEnd();
-    this.term.write(`\r\n${columns(c.labels ?? c.candidates, this.term.cols).replace(/\n/g, '\r\n')}`);
+    this.term.write(`\r\n${crlf(columns(c.labels ?? c.candidates, this.term.cols))}`);
     this.cursorRow = 0;
     this.term.write(this.prompt);
     this.render(false);

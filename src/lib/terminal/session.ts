@@ -12,7 +12,7 @@ import { LineHistory } from './history.ts';
 import { hostCommands, type HostEnv } from './host-commands.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor, type EditorEvent } from './line-editor.ts';
-import { DisposableStore, type Disposable, type TerminalLike } from './terminal-like.ts';
+import { crlf, DisposableStore, type Disposable, type TerminalLike } from './terminal-like.ts';
 import type { RealRunPlan } from '../realrun/types.ts';
 
 export interface TerminalSessionOptions {
@@ -45,7 +45,6 @@ interface Reader {
   onEvent(event: EditorEvent): void;
 }
 
-const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
 
 export function startTerminalSession(term: TerminalLike, daemon: DockerDaemon, options: TerminalSessionOptions = {}): TerminalSession {
   const color = options.color ?? true;

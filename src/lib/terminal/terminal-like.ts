@@ -18,6 +18,9 @@ export interface TerminalLike {
   clear(): void;
 }
 
+/** Text with `\n` line ends as a terminal needs it (`\r\n`: back to the first column, then down). */
+export const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
 /** Calls every disposer once, newest first. */
 export class DisposableStore implements Disposable {
   private readonly items: Disposable[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bootTimedOut, realRunSupport, type BrowserFacts } from '../../../src/components/realrun/support.ts';
+import { bootTimedOut, notStarted, realRunSupport, type BrowserFacts } from '../../../src/components/realrun/support.ts';
 
 const able: BrowserFacts = { crossOriginIsolated: true, sharedMemory: true, onLine: true };
 
@@ -33,4 +33,11 @@ describe('realRunSupport', () => {
       "The WebContainer did not start within 20 seconds: running for real needs network access to StackBlitz's servers, which this browser could not reach.",
     );
   });
+});
+
+test('a run that cannot start says why and how to run it simulated, with CRLF line ends, and exits 125', async () => {
+  let written = '';
+  const handle = notStarted({ write: (text) => void (written += text) }, 'playground:latest', 'Your browser is offline.');
+  expect(written).toBe('\x1b[33mYour browser is offline.\x1b[0m\r\nThe simulated run still works: docker run playground:latest\r\n');
+  expect(await handle.exit).toBe(125);
 });
