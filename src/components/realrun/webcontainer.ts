@@ -3,10 +3,10 @@
  * (the package itself is loaded only then), reused by later runs on the page, torn down when the
  * page is left. Only one WebContainer may exist per page, hence the module-level instance.
  */
-import type { WebContainer, WebContainerProcess } from '@webcontainer/api';
+import type { SpawnOptions, WebContainer } from '@webcontainer/api';
 import type { Result } from '../../lib/diagnostics.ts';
 import { CONTAINER_FOLDER } from '../../lib/realrun/root.ts';
-import type { RealCommand, RealContainer, RealProcess } from '../../lib/realrun/types.ts';
+import type { RealContainer, RealProcess } from '../../lib/realrun/types.ts';
 import { COPY_SCRIPT, LIST_SCRIPT } from './container-scripts.ts';
 import { toFileSystemTree } from './file-tree.ts';
 import { bootTimedOut } from './support.ts';
@@ -58,46 +58,44 @@ const outputEnd = (piped: Promise<void>): Promise<unknown> => Promise.race([pipe
 
 /** The WebContainer as a PageContainer (exported for its unit test, which passes a fake). */
 export function adaptWebContainer(container: WebContainer): PageContainer {
-  const spawn = (command: RealCommand, size: { cols: number; rows: number }): Promise<WebContainerProcess> =>
-    container.spawn(command.command, command.args, { cwd: command.cwd, env: command.env, terminal: size });
+  async function start(command: string, args: string[], options: SpawnOptions): Promise<RealProcess> {
+    const child = await container.spawn(command, args, options);
+    const writer = child.input.getWriter();
+    const listeners: ((text: string) => void)[] = [];
+    // Output that arrives before anyone listens is kept for the first listener, not lost.
+    const early: string[] = [];
+    const piped = child.output
+      .pipeTo(new WritableStream({ write: (chunk) => (listeners.length === 0 ? void early.push(chunk) : listeners.forEach((l) => l(chunk))) }))
+      .catch(() => {});
+    return {
+      onOutput(listener) {
+        listeners.push(listener);
+        for (const chunk of early.splice(0)) listener(chunk);
+      },
+      write: (data) => void writer.write(data),
+      kill: () => child.kill(),
+      // The exit code can come before the last output; hand it on once the output has ended,
+      // so a step's output never lands after the next step's header.
+      exit: child.exit.then(async (code) => {
+        await outputEnd(piped);
+        return code;
+      }),
+    };
+  }
 
   /** Runs a helper script to completion and returns its output; throws with the output when it fails. */
   async function script(source: string, args: string[]): Promise<string> {
-    const child = await container.spawn('node', ['-e', source, ...args], { terminal: { cols: 10_000, rows: 24 } });
+    const child = await start('node', ['-e', source, ...args], { terminal: { cols: 10_000, rows: 24 } });
     let output = '';
-    const piped = child.output.pipeTo(new WritableStream({ write: (chunk) => void (output += chunk) })).catch(() => {});
+    child.onOutput((chunk) => void (output += chunk));
     const code = await child.exit;
-    await outputEnd(piped);
     if (code !== 0) throw new Error(output.trim() || `exit code ${code}`);
     return output;
   }
 
   return {
     mount: (files) => container.mount(toFileSystemTree(files)),
-    async spawn(command, size): Promise<RealProcess> {
-      const child = await spawn(command, size);
-      const writer = child.input.getWriter();
-      const listeners: ((text: string) => void)[] = [];
-      // Output that arrives before anyone listens is kept for the first listener, not lost.
-      const early: string[] = [];
-      const piped = child.output
-        .pipeTo(new WritableStream({ write: (chunk) => (listeners.length === 0 ? void early.push(chunk) : listeners.forEach((l) => l(chunk))) }))
-        .catch(() => {});
-      return {
-        onOutput(listener) {
-          listeners.push(listener);
-          for (const chunk of early.splice(0)) listener(chunk);
-        },
-        write: (data) => void writer.write(data),
-        kill: () => child.kill(),
-        // The exit code can come before the last output; hand it on once the output has ended,
-        // so a step's output never lands after the next step's header.
-        exit: child.exit.then(async (code) => {
-          await outputEnd(piped);
-          return code;
-        }),
-      };
-    },
+    spawn: (command, size) => start(command.command, command.args, { cwd: command.cwd, env: command.env, terminal: size }),
     async copy(from, to) {
       await script(COPY_SCRIPT, [from, to]);
     },
