@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { FakeWorker, fakeWorkers } from './fake-worker.ts';
 import { axeViolations, useSite } from './harness.ts';
+import { openExample, settled } from './terminal-page.ts';
 import { createBuildClient, type BuildOutcome } from '../../src/components/playground/build-client.ts';
 import type { BuildRequest, BuildResponse } from '../../src/components/playground/build-protocol.ts';
 import type { BuildResult } from '../../src/lib/build/index.ts';
@@ -19,24 +20,8 @@ import type { BuildResult } from '../../src/lib/build/index.ts';
 const root = join(import.meta.dirname, '..', '..');
 const site = useSite();
 
-/** Waits until the build that follows the last change has answered; returns the status line. */
-async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const pg = document.querySelector('.pg');
-    return pg !== null && (pg.getAttribute('data-build') === 'ok' || pg.getAttribute('data-build') === 'failed');
-  }, undefined, { timeout: 30_000 });
-  return (await page.locator('.pg-status').textContent()) ?? '';
-}
-
 async function open(page: Page, hash = ''): Promise<void> {
   await page.goto(`${site.origin}/playground/${hash}`);
-  await settled(page);
-}
-
-async function openExample(page: Page, title: string): Promise<void> {
-  await page.getByLabel('Example').selectOption({ label: title });
-  await page.getByRole('button', { name: 'Open example' }).click();
-  await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
   await settled(page);
 }
 

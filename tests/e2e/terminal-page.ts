@@ -1,24 +1,29 @@
 /**
- * Driving a terminal on a page as a person does: open the playground (optionally an example), open
- * its terminal, type commands and read the screen. Shared by the terminal and real-run browser tests.
+ * Driving the playground and a terminal as a person does: open the playground (optionally an
+ * example), wait for its build, open its terminal, type commands and read the screen. Shared by the
+ * playground, terminal and real-run browser tests.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
-/** Waits until the playground's build that follows the last change has answered. */
-export async function settled(page: Page): Promise<void> {
+/** Waits until the playground's build that follows the last change has answered; returns the status line. */
+export async function settled(page: Page): Promise<string> {
   await page.waitForFunction(() => ['ok', 'failed'].includes(document.querySelector('.pg')?.getAttribute('data-build') ?? ''), undefined, { timeout: 30_000 });
+  return (await page.locator('.pg-status').textContent()) ?? '';
+}
+
+/** Picks an example from the playground's menu, opens it and waits for its build. */
+export async function openExample(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Example').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Open example' }).click();
+  await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
+  await settled(page);
 }
 
 export async function openPlayground(page: Page, origin: string, example?: string): Promise<void> {
   await page.goto(`${origin}/playground/`);
   await settled(page);
-  if (example !== undefined) {
-    await page.getByLabel('Example').selectOption({ label: example });
-    await page.getByRole('button', { name: 'Open example' }).click();
-    await page.waitForFunction(() => document.querySelector('.pg')?.getAttribute('data-build') === 'running');
-    await settled(page);
-  }
+  if (example !== undefined) await openExample(page, example);
 }
 
 export const HOST_PROMPT = 'learner@stagecraft:~/project$';
