@@ -4,7 +4,7 @@
  * the `stagecraft` command over the in-memory store), `docker tag` and `docker image prune`.
  */
 import { humanSize } from '../../build/index.ts';
-import { err, ok } from '../../diagnostics.ts';
+import { err, ok, type Result } from '../../diagnostics.ts';
 import { inspectDoc } from '../commands/inspect.ts';
 import { rmiCommand as stagecraftRmi } from '../commands/rmi.ts';
 import { createdAgo, findImage, normaliseName } from '../state/store.ts';
@@ -97,18 +97,20 @@ export const imagesCommand: DockerCommand = {
     });
     const asked = flags.strings.get('format') ?? '';
     const format = asked === '' || asked === 'table' ? (flags.bools.has('quiet') ? '{{.ID}}' : DEFAULT_IMAGE_TABLE) : asked;
-    const out = writeFormatted(format, IMAGE_CONTEXT, fields, IMAGE_HEADERS);
-    if (!out.ok) {
-      io.stderr(`${out.error}\n`);
-      return status(1);
-    }
-    io.stdout(out.value);
+    if (!printed(io, writeFormatted(format, IMAGE_CONTEXT, fields, IMAGE_HEADERS))) return status(1);
     if (rows.length === 0 && match !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.has(match)) {
       io.stderr(`No images found matching "${match}": did you mean "docker image ${match}"?\n`);
     }
     return status(0);
   },
 };
+
+/** Prints a `--format` rendering, or its template error on stderr; false when the template failed. */
+function printed(io: DockerIo, out: Result<string, string>): boolean {
+  if (out.ok) io.stdout(out.value);
+  else io.stderr(`${out.error}\n`);
+  return out.ok;
+}
 
 export const historyCommand: DockerCommand = {
   name: 'history',
@@ -131,12 +133,7 @@ export const historyCommand: DockerCommand = {
     const asked = flags.strings.get('format') ?? '';
     const format = asked === '' || asked === 'table' ? (flags.bools.has('quiet') ? '{{.ID}}' : DEFAULT_HISTORY_TABLE) : asked;
     const out = writeFormatted(format, HISTORY_CONTEXT, historyFields(image, daemon.now(), flags.bools.has('no-trunc')), HISTORY_HEADERS);
-    if (!out.ok) {
-      io.stderr(`${out.error}\n`);
-      return status(1);
-    }
-    io.stdout(out.value);
-    return status(0);
+    return status(printed(io, out) ? 0 : 1);
   },
 };
 
